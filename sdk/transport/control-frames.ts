@@ -1,0 +1,11 @@
+// The few messages a link's two ends exchange besides data. Data messages always have at least two
+// frames (envelope, body); control messages are a single frame, so the two never mix up.
+//   receiver -> sender  ""                 hello: sent by libzmq itself on every (re)connect (ZMQ_PROBE_ROUTER)
+//   receiver -> sender  "REFLEX/1 BYE"     the receiver is closing; stop sending to it
+//   sender -> receiver  "REFLEX/1 WELCOME" the sender has registered this receiver; data follows
+export const WELCOME = Buffer.from("REFLEX/1 WELCOME");
+export const BYE = Buffer.from("REFLEX/1 BYE");
+
+export function isFrame(frame: Uint8Array | undefined, expected: Buffer): boolean {
+  return frame !== undefined && frame.byteLength === expected.byteLength && expected.equals(frame);
+}

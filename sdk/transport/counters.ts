@@ -1,0 +1,49 @@
+// Per-link counters. Names are snake_case because they are metric names (reflex_link_<name>) as much
+// as fields; every drop on a link lands in exactly one of them.
+import { decodeReasons, type DecodeReason } from "./decode-error.js";
+
+export interface SenderCounters {
+  /** Messages ZeroMQ accepted for a peer (one per peer per message). */
+  sent: number;
+  /** Messages dropped because a peer's queue was at its high-water mark (the peer is not keeping up). */
+  send_dropped: number;
+  /** Messages sent while no peer had said hello, or to a peer found gone: nobody to deliver to. */
+  send_no_peer: number;
+  /** Messages that could not be encoded (unknown type, a body protobufjs refuses). */
+  encode_errors: number;
+  peers_joined: number;
+  peers_left: number;
+  /** CurveZMQ clients refused by the ZAP handler (key not in the allowed set). */
+  auth_refused: number;
+}
+
+export interface ReceiverCounters {
+  /** Multipart data messages taken off the socket, good or bad. */
+  received: number;
+  /** Messages handed to the consumer. */
+  delivered: number;
+  /** Messages missing from the per-topic sequence (lost before they reached this receiver). */
+  dropped_gap: number;
+  /** Messages the edge's QoS dropped here (keep-latest replaced, queue full). */
+  dropped_qos: number;
+  /** Times a topic's sequence went backwards: the producer restarted. Not a loss. */
+  seq_resets: number;
+  /** Consumer callbacks that threw (logged, the link goes on). */
+  callback_errors: number;
+  bad_frames: Record<DecodeReason, number>;
+}
+
+export function newSenderCounters(): SenderCounters {
+  return { sent: 0, send_dropped: 0, send_no_peer: 0, encode_errors: 0, peers_joined: 0, peers_left: 0, auth_refused: 0 };
+}
+
+export function newReceiverCounters(): ReceiverCounters {
+  const bad = Object.fromEntries(decodeReasons.map((r) => [r, 0])) as Record<DecodeReason, number>;
+  return { received: 0, delivered: 0, dropped_gap: 0, dropped_qos: 0, seq_resets: 0, callback_errors: 0, bad_frames: bad };
+}
+
+export function badFrameTotal(c: ReceiverCounters): number {
+  let n = 0;
+  for (const r of decodeReasons) n += c.bad_frames[r];
+  return n;
+}

@@ -1,0 +1,242 @@
+// The receiving end of one cross-process edge: a DEALER that connects to the sender's ROUTER.
+//
+// Why ROUTER/DEALER and not PUSH/PULL: PUSH/PULL is one-way, so the sender could only guess when a
+// receiver is really there (a TCP accept is not a registered pipe, and under CurveZMQ not even an
+// authenticated one). Here libzmq itself sends a hello on every (re)connect (ZMQ_PROBE_ROUTER), after
+// the security handshake, and the sender answers WELCOME: both ends know the edge is live, which gives
+// the no-start-up-loss handshake (LinkSender.waitForPeers) and survives restarts of either side. The
+// ROUTER also gives each receiver its own bounded queue, so one output can feed several processes
+// (PUSH would round-robin between them instead), and it tells a full queue (EAGAIN, counted) from a
+// gone peer (EHOSTUNREACH).
+//
+// The receiver drains its socket eagerly, so ZeroMQ's queues stay short, and applies the edge's QoS in
+// its own bounded mailbox; the consumer takes messages with request(n) when it is ready for them.
+import * as zmq from "zeromq";
+import type { Msg } from "../runtime/message.js";
+import { decodeFrames } from "./codec.js";
+import { BYE, WELCOME, isFrame } from "./control-frames.js";
+import { newReceiverCounters, type ReceiverCounters } from "./counters.js";
+import { DecodeError } from "./decode-error.js";
+import { checkEndpoint } from "./endpoint.js";
+import { TCP_HEARTBEAT, type LinkCommonOptions } from "./link-options.js";
+import { Mailbox, type LinkQos } from "./mailbox.js";
+import { RateLimitedLog } from "./rate-limited-log.js";
+import { SEQ_RESET, SeqTracker } from "./seq-tracker.js";
+
+export interface LinkReceiverCurve {
+  /** The sender's public key, Z85. */
+  readonly serverPublicKey: string;
+  /** This end's key pair, Z85; its public key must be in the sender's allowed set. */
+  readonly publicKey: string;
+  readonly secretKey: string;
+}
+
+export type LinkStatus = "connected" | "disconnected";
+
+export interface LinkReceiverOptions extends LinkCommonOptions {
+  /** The edge's QoS, applied here. Default keep-latest. */
+  readonly qos?: LinkQos;
+  /**
+   * Called with each message the consumer asked for (see request()). Bulk fields are views of the
+   * received frames. Runs synchronously inside the link; a throw is counted and logged.
+   */
+  readonly onMessage: (msg: Msg) => void;
+  /** Called when the sender welcomes this receiver and when the connection drops. */
+  readonly onStatus?: (status: LinkStatus) => void;
+  /** Messages ZeroMQ may hold before this process reads them. Default 8. */
+  readonly receiveHighWaterMark?: number;
+  readonly curve?: LinkReceiverCurve;
+}
+
+export class LinkReceiver {
+  readonly counters: ReceiverCounters = newReceiverCounters();
+  private readonly socket: zmq.Dealer;
+  private readonly mailbox: Mailbox<Msg>;
+  private readonly seq = new SeqTracker();
+  private readonly log: RateLimitedLog;
+  private credit = 0;
+  private delivering = false;
+  private loop: Promise<void> | undefined;
+  private state: "new" | "open" | "closed" = "new";
+  private isConnected = false;
+  private connectWaiters: (() => void)[] = [];
+
+  constructor(private readonly opts: LinkReceiverOptions) {
+    checkEndpoint(opts.endpoint, { curve: opts.curve !== undefined, allowNonLoopback: opts.allowNonLoopback, insecure: opts.insecure });
+    this.mailbox = new Mailbox<Msg>(opts.qos ?? { kind: "keep-latest" });
+    this.log = new RateLimitedLog(opts.logger, opts.logIntervalMs);
+    const isTcp = opts.endpoint.startsWith("tcp://");
+    this.socket = new zmq.Dealer({
+      ...(opts.context ? { context: opts.context } : {}),
+      probeRouter: true,
+      receiveHighWaterMark: opts.receiveHighWaterMark ?? 8,
+      sendHighWaterMark: 8,
+      // Long enough for the BYE to leave at close, short enough not to hold shutdown up.
+      linger: 100,
+      ...(isTcp ? TCP_HEARTBEAT : {}),
+      ...(opts.curve
+        ? { curveServerKey: opts.curve.serverPublicKey, curvePublicKey: opts.curve.publicKey, curveSecretKey: opts.curve.secretKey }
+        : {}),
+    });
+  }
+
+  /** Whether the sender has welcomed this receiver and the connection has not dropped since. */
+  get connected(): boolean {
+    return this.isConnected;
+  }
+
+  /** Messages held in the mailbox, waiting for request(). */
+  get pending(): number {
+    return this.mailbox.length;
+  }
+
+  /** Connects (the sender may bind later: ZeroMQ retries) and starts draining the socket. */
+  open(): void {
+    if (this.state !== "new") throw new Error(`link ${this.opts.name}: open() called twice`);
+    this.state = "open";
+    this.watchEvents();
+    this.socket.connect(this.opts.endpoint);
+    this.loop = this.receiveLoop();
+  }
+
+  /** Resolves when the sender has welcomed this receiver; rejects after `timeoutMs`. */
+  waitConnected(timeoutMs = 5000): Promise<void> {
+    if (this.isConnected) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.connectWaiters = this.connectWaiters.filter((w) => w !== done);
+        reject(new Error(`link ${this.opts.name}: no welcome from ${this.opts.endpoint} after ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.connectWaiters.push(done);
+    });
+  }
+
+  /**
+   * The consumer is ready for `n` more messages (Infinity: deliver everything as it comes, no QoS
+   * drops here). Held messages are delivered right away, synchronously, up to `n`.
+   */
+  request(n = 1): void {
+    this.credit += n;
+    this.drain();
+  }
+
+  /** Says BYE to the sender, closes the socket. Held messages are discarded (not counted as drops). */
+  async close(): Promise<void> {
+    if (this.state === "closed") return;
+    const wasOpen = this.state === "open";
+    this.state = "closed";
+    if (wasOpen) {
+      // Best effort: a full or unconnected pipe just means the sender learns from EHOSTUNREACH instead.
+      this.socket.sendTimeout = 0;
+      await this.socket.send(BYE).catch(() => undefined);
+    }
+    this.socket.close();
+    await this.loop;
+    this.mailbox.clear();
+    this.log.flush();
+    this.setConnected(false);
+  }
+
+  private setConnected(connected: boolean): void {
+    if (connected === this.isConnected) return;
+    this.isConnected = connected;
+    if (connected) {
+      const waiters = this.connectWaiters;
+      this.connectWaiters = [];
+      for (const w of waiters) w();
+    }
+    try {
+      this.opts.onStatus?.(connected ? "connected" : "disconnected");
+    } catch (err) {
+      this.counters.callback_errors++;
+      this.log.warn("status-callback", { link: this.opts.name, err: (err as Error).message }, "onStatus threw");
+    }
+  }
+
+  private watchEvents(): void {
+    const events = this.socket.events;
+    events.on("disconnect", () => this.setConnected(false));
+    events.on("handshake:error:auth", (e) => {
+      this.log.warn("auth", { link: this.opts.name, endpoint: e.address, err: e.error.message }, "the sender refused this receiver's CurveZMQ key");
+    });
+    events.on("handshake:error:protocol", (e) => {
+      this.log.warn("handshake", { link: this.opts.name, endpoint: e.address, err: e.error.message }, "security handshake failed (wrong server key?)");
+    });
+  }
+
+  private async receiveLoop(): Promise<void> {
+    for (;;) {
+      let frames: Buffer[];
+      try {
+        frames = await this.socket.receive();
+      } catch (err) {
+        if (this.state !== "open") return;
+        this.log.warn("receive", { link: this.opts.name, err: (err as Error).message }, "receive failed");
+        continue;
+      }
+      if (frames.length === 1 && isFrame(frames[0], WELCOME)) {
+        this.setConnected(true);
+        continue;
+      }
+      this.onFrames(frames);
+    }
+  }
+
+  private onFrames(frames: Buffer[]): void {
+    const c = this.counters;
+    c.received++;
+    const msg = decodeFrames(frames);
+    if (msg instanceof DecodeError) {
+      c.bad_frames[msg.reason]++;
+      this.log.warn(`bad:${msg.reason}`, { link: this.opts.name, reason: msg.reason, detail: msg.message }, "dropped a bad message");
+      return;
+    }
+    const gap = this.seq.observe(msg.header.topic, msg.header.seq);
+    if (gap > 0) c.dropped_gap += gap;
+    else if (gap === SEQ_RESET) {
+      c.seq_resets++;
+      this.opts.logger.info({ link: this.opts.name, topic: msg.header.topic, seq: msg.header.seq }, "sequence restarted (producer restarted)");
+    }
+    if (this.credit > 0 && this.mailbox.length === 0 && !this.delivering) {
+      this.credit--;
+      this.deliver(msg);
+      return;
+    }
+    if (this.mailbox.offer(msg)) c.dropped_qos++;
+    this.drain();
+  }
+
+  private drain(): void {
+    // Re-entrancy guard: a consumer that calls request() from onMessage is served by the loop below.
+    if (this.delivering) return;
+    this.delivering = true;
+    try {
+      while (this.credit > 0 && this.mailbox.length > 0) {
+        this.credit--;
+        this.deliver(this.mailbox.take() as Msg);
+      }
+    } finally {
+      this.delivering = false;
+    }
+  }
+
+  private deliver(msg: Msg): void {
+    this.counters.delivered++;
+    const wasDelivering = this.delivering;
+    this.delivering = true;
+    try {
+      this.opts.onMessage(msg);
+    } catch (err) {
+      this.counters.callback_errors++;
+      this.log.warn("callback", { link: this.opts.name, topic: msg.header.topic, err: (err as Error).message }, "onMessage threw");
+    } finally {
+      this.delivering = wasDelivering;
+    }
+    // Credit granted from inside onMessage on the direct path is served now.
+    if (!wasDelivering) this.drain();
+  }
+}
