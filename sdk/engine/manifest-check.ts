@@ -39,10 +39,10 @@ export async function readManifest(folder: string): Promise<ManifestRead> {
   const parsed = parseManifestYaml(source);
   const pointer: ManifestPointer = {
     yamlFile,
-    at: (path, severity, message, fix, file) => ({ severity, file: file ?? yamlFile, ...parsed.positionOf(path), path: formatPath(path), message, fix }),
+    at: (path, severity, message, fix, file) => ({ severity, file: file ?? yamlFile, at: { file: yamlFile, ...parsed.positionOf(path) }, path: formatPath(path), message, fix }),
   };
   if (parsed.syntaxErrors.length > 0) {
-    const problems = parsed.syntaxErrors.map((e) => ({ severity: "error" as const, file: yamlFile, line: e.line, col: e.col, message: `YAML syntax: ${e.message}`, fix: "correct the YAML at this position" }));
+    const problems = parsed.syntaxErrors.map((e) => ({ severity: "error" as const, file: yamlFile, at: { file: yamlFile, line: e.line, col: e.col }, message: `YAML syntax: ${e.message}`, fix: "correct the YAML at this position" }));
     return { manifest: undefined, problems, pointer };
   }
   const problems = schemaProblems(parsed.value, pointer);

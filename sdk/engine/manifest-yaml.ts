@@ -35,8 +35,7 @@ export function formatPath(path: ManifestPath): string {
   return s;
 }
 
-// Walks down the document as far as the path exists and returns where that entry's value starts (for a
-// map key, where the key starts, which is where a reader looks).
+// Walks down the document as far as the path exists and returns where that entry starts.
 function offsetOf(doc: Document, path: ManifestPath): number {
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
@@ -44,12 +43,9 @@ function offsetOf(doc: Document, path: ManifestPath): number {
     if (isMap(node)) {
       const pair = node.items.find((it) => (isScalarLike(it.key) ? it.key.value : it.key) === key);
       if (!pair) break;
-      const keyRange = (pair.key as Node | null)?.range;
-      const value = pair.value as Node | null;
-      offset = value?.range?.[0] ?? keyRange?.[0] ?? offset;
-      // Point at the key of a block mapping/sequence (its value starts on a later line).
-      if ((isMap(value) || isSeq(value)) && !value.flow && keyRange) offset = keyRange[0];
-      node = value;
+      // Point at the key: it is on the entry's line even when a block value starts on the next one.
+      offset = (pair.key as Node | null)?.range?.[0] ?? offset;
+      node = pair.value;
     } else if (isSeq(node) && typeof key === "number") {
       const item = node.items[key] as Node | undefined;
       if (!item) break;

@@ -1,24 +1,24 @@
-// A problem found in a model folder: what is wrong, where (file, and line:col in model.yaml where the
-// manifest is the place to fix it), and how to fix it.
+// A problem found in a model folder: what is wrong, which file it is about, where to fix it (line:col in
+// model.yaml where the manifest is the place), and how.
 
 export interface ModelProblem {
   readonly severity: "error" | "warning";
-  /** The file the problem is in or about (model.yaml, or a stage's .onnx file). */
+  /** The file the problem is about: model.yaml itself, or a stage's .onnx file. */
   readonly file: string;
-  /** 1-based position in model.yaml of the entry to fix, where there is one. */
-  readonly line?: number;
-  readonly col?: number;
+  /** Where to fix it: the model.yaml entry (1-based line:col) where there is one. */
+  readonly at?: { readonly file: string; readonly line: number; readonly col: number };
   /** The manifest path of that entry, e.g. "stages.vision.inputs[0].name". */
   readonly path?: string;
   readonly message: string;
   readonly fix: string;
 }
 
-/** "models/x/model.yaml:41:17: stages.vision.sha256: ... Fix: ..." */
+/** "models/x/model.yaml:41:17: stages.vision.sha256: vision.onnx has ... Fix: ..." */
 export function formatProblem(p: ModelProblem): string {
-  const where = p.line !== undefined ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
+  const where = p.at ? `${p.at.file}:${p.at.line}:${p.at.col}` : p.file;
+  const about = p.at && p.at.file !== p.file ? ` (${p.file})` : "";
   const path = p.path ? `${p.path}: ` : "";
-  return `${where}: ${p.severity === "warning" ? "warning: " : ""}${path}${p.message}. Fix: ${p.fix}`;
+  return `${where}: ${p.severity === "warning" ? "warning: " : ""}${path}${p.message}${about}. Fix: ${p.fix}`;
 }
 
 /** Thrown by loadModel and by a model's engine when the folder has errors; lists all of them. */

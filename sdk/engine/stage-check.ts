@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { TensorInfo } from "./engine.js";
 import type { ManifestPointer } from "./manifest-check.js";
@@ -74,6 +74,7 @@ function compareSide(
   pointer: ManifestPointer,
 ): ModelProblem[] {
   const problems: ModelProblem[] = [];
+  const label = basename(file);
   const names = actual.map((t) => t.name);
   declared.forEach((spec, i) => {
     const at = (key: string, message: string, fix: string): void => {
@@ -85,23 +86,23 @@ function compareSide(
       const near = names.length > 0 ? closest(spec.name, names) : undefined;
       at(
         "name",
-        `${file} has no ${side.slice(0, -1)} "${spec.name}"${wrongSide ? ` ("${spec.name}" is one of its ${side === "inputs" ? "outputs" : "inputs"})` : ""}; its ${side} are ${names.map((n) => `"${n}"`).join(", ")}`,
+        `${label} has no ${side.slice(0, -1)} "${spec.name}"${wrongSide ? ` ("${spec.name}" is one of its ${side === "inputs" ? "outputs" : "inputs"})` : ""}; its ${side} are ${names.map((n) => `"${n}"`).join(", ")}`,
         near ? `rename it to "${near}" if that is the tensor meant, or re-export the file with the manifest's names` : "re-export the file with the manifest's names",
       );
       return;
     }
     if (info.dtype !== spec.dtype) {
-      at("dtype", `${file} declares "${spec.name}" as ${info.dtype}, model.yaml as ${spec.dtype}`, `set dtype: ${info.dtype} (or re-export the file)`);
+      at("dtype", `${label} declares "${spec.name}" as ${info.dtype}, model.yaml as ${spec.dtype}`, `set dtype: ${info.dtype} (or re-export the file)`);
     }
     const shapeIssue = shapeMismatch(spec.shape, info.shape);
     if (shapeIssue) {
-      at("shape", `"${spec.name}": ${file} has ${formatSpec(info)}, model.yaml says ${formatSpec(spec)} (${shapeIssue})`, `set shape: [${info.shape.map((d) => (typeof d === "number" && d > 0 ? d : JSON.stringify(d))).join(", ")}]`);
+      at("shape", `"${spec.name}": ${label} has ${formatSpec(info)}, model.yaml says ${formatSpec(spec)} (${shapeIssue})`, `set shape: [${info.shape.map((d) => (typeof d === "number" && d > 0 ? d : JSON.stringify(d))).join(", ")}]`);
     }
   });
   if (side === "inputs") {
     for (const info of actual) {
       if (!declared.some((d) => d.name === info.name)) {
-        problems.push(pointer.at(["stages", stage, "inputs"], "error", `${file} needs input "${info.name}" (${formatSpec(info)}), which model.yaml does not list`, `add { name: ${info.name}, dtype: ${info.dtype}, shape: [${info.shape.join(", ")}] } to stages.${stage}.inputs`, file));
+        problems.push(pointer.at(["stages", stage, "inputs"], "error", `${label} needs input "${info.name}" (${formatSpec(info)}), which model.yaml does not list`, `add { name: ${info.name}, dtype: ${info.dtype}, shape: [${info.shape.join(", ")}] } to stages.${stage}.inputs`, file));
       }
     }
   }
