@@ -16,9 +16,8 @@ export interface ModelProblem {
 /** "models/x/model.yaml:41:17: stages.vision.sha256: vision.onnx has ... Fix: ..." */
 export function formatProblem(p: ModelProblem): string {
   const where = p.at ? `${p.at.file}:${p.at.line}:${p.at.col}` : p.file;
-  const about = p.at && p.at.file !== p.file ? ` (${p.file})` : "";
   const path = p.path ? `${p.path}: ` : "";
-  return `${where}: ${p.severity === "warning" ? "warning: " : ""}${path}${p.message}${about}. Fix: ${p.fix}`;
+  return `${where}: ${p.severity === "warning" ? "warning: " : ""}${path}${p.message}. Fix: ${p.fix}`;
 }
 
 /** Thrown by loadModel and by a model's engine when the folder has errors; lists all of them. */
