@@ -1,5 +1,6 @@
 // The in-process message: { header, body }. Bodies are plain objects of the generated protobuf types;
 // headers are immutable and shared by every consumer of a message.
+import { paths } from "./paths.js";
 
 /** One hop of a message's journey. Times are clock ns (monotonic, see sdk/runtime/clock.ts). */
 export interface Span {
@@ -15,7 +16,14 @@ export interface Span {
  */
 export interface Trace extends Span {
   readonly prev: Trace | undefined;
+  /** Hops in this trace, this one included. */
+  readonly depth: number;
+  /** Interned id of the path source -> ... -> this node (see ./paths.ts). */
+  readonly pathId: number;
 }
+
+/** A trace longer than this starts over (a cycle that derives each message from the last one). */
+export const MAX_TRACE_DEPTH = 64;
 
 export interface Header {
   /** "<node>/<port>" of the output that emitted the message. */
@@ -44,11 +52,13 @@ export function spansOf(trace: Trace | undefined): Span[] {
 /** Rebuilds a trace from spans in wire order (oldest first). */
 export function traceOf(spans: readonly Span[]): Trace | undefined {
   let trace: Trace | undefined;
-  for (const s of spans) trace = { node: s.node, inNs: s.inNs, outNs: s.outNs, process: s.process, prev: trace };
+  for (const s of spans) trace = appendSpan(trace, s.node, s.inNs, s.outNs, s.process);
   return trace;
 }
 
 /** Appends one hop. */
 export function appendSpan(trace: Trace | undefined, node: string, inNs: number, outNs: number, process: string): Trace {
-  return { node, inNs, outNs, process, prev: trace };
+  const prev = trace && trace.depth < MAX_TRACE_DEPTH ? trace : undefined;
+  const pathId = paths.child(prev ? prev.pathId : 0, node);
+  return { node, inNs, outNs, process, prev, depth: prev ? prev.depth + 1 : 1, pathId };
 }

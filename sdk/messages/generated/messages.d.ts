@@ -11,6 +11,7 @@ export namespace reflex {
         $unknowns?: Uint8Array[];
         text: string;
         targetIndex: number;
+        colorIndex: number;
         static create(properties: reflex.Instruction.$Shape): reflex.Instruction & reflex.Instruction.$Shape;
         static create(properties?: reflex.Instruction.$Properties): reflex.Instruction;
         static encode(message: reflex.Instruction.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -25,6 +26,7 @@ export namespace reflex {
         interface $Properties {
             text?: (string|null);
             targetIndex?: (number|null);
+            colorIndex?: (number|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = reflex.Instruction.$Properties;
@@ -460,5 +462,46 @@ export namespace reflex {
             $unknowns?: Uint8Array[];
         }
         type $Shape = reflex.Blob.$Properties;
+    }
+
+    interface ISimWorld extends reflex.SimWorld.$Properties {
+    }
+
+    class SimWorld {
+        constructor(properties?: reflex.SimWorld.$Properties);
+        $unknowns?: Uint8Array[];
+        episode: number;
+        sceneSeed: number;
+        targets: number;
+        distractors: number;
+        blockSize: number;
+        robotRadius: number;
+        x: number;
+        y: number;
+        step: number;
+        static create(properties: reflex.SimWorld.$Shape): reflex.SimWorld & reflex.SimWorld.$Shape;
+        static create(properties?: reflex.SimWorld.$Properties): reflex.SimWorld;
+        static encode(message: reflex.SimWorld.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reflex.SimWorld & reflex.SimWorld.$Shape;
+        static fromObject(object: { [k: string]: any }): reflex.SimWorld;
+        static toObject(message: reflex.SimWorld, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace SimWorld {
+        interface $Properties {
+            episode?: (number|null);
+            sceneSeed?: (number|null);
+            targets?: (number|null);
+            distractors?: (number|null);
+            blockSize?: (number|null);
+            robotRadius?: (number|null);
+            x?: (number|null);
+            y?: (number|null);
+            step?: (number|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = reflex.SimWorld.$Properties;
     }
 }

@@ -24,6 +24,7 @@ export const reflex = $root.reflex = (() => {
          * @typedef {Object} reflex.Instruction.$Properties
          * @property {string|null} [text] Instruction text
          * @property {number|null} [targetIndex] Instruction targetIndex
+         * @property {number|null} [colorIndex] Instruction colorIndex
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -72,6 +73,14 @@ export const reflex = $root.reflex = (() => {
         Instruction.prototype.targetIndex = 0;
 
         /**
+         * Instruction colorIndex.
+         * @member {number} colorIndex
+         * @memberof reflex.Instruction
+         * @instance
+         */
+        Instruction.prototype.colorIndex = 0;
+
+        /**
          * Creates a new Instruction instance using the specified properties.
          * @function create
          * @memberof reflex.Instruction
@@ -107,6 +116,8 @@ export const reflex = $root.reflex = (() => {
                 writer.uint32(/* id 1, wireType 2 =*/10).string(message.text);
             if (message.targetIndex != null && $Object.hasOwnProperty.call(message, "targetIndex") && message.targetIndex !== 0)
                 writer.uint32(/* id 2, wireType 0 =*/16).int32(message.targetIndex);
+            if (message.colorIndex != null && $Object.hasOwnProperty.call(message, "colorIndex") && message.colorIndex !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).int32(message.colorIndex);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -169,6 +180,15 @@ export const reflex = $root.reflex = (() => {
                             delete message.targetIndex;
                         continue;
                     }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.colorIndex = value;
+                        else
+                            delete message.colorIndex;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -210,6 +230,9 @@ export const reflex = $root.reflex = (() => {
             if (object.targetIndex != null)
                 if ($Number(object.targetIndex) !== 0)
                     message.targetIndex = object.targetIndex | 0;
+            if (object.colorIndex != null)
+                if ($Number(object.colorIndex) !== 0)
+                    message.colorIndex = object.colorIndex | 0;
             return message;
         };
 
@@ -233,11 +256,14 @@ export const reflex = $root.reflex = (() => {
             if (options.defaults) {
                 object.text = "";
                 object.targetIndex = 0;
+                object.colorIndex = 0;
             }
             if (message.text != null && $Object.hasOwnProperty.call(message, "text"))
                 object.text = message.text;
             if (message.targetIndex != null && $Object.hasOwnProperty.call(message, "targetIndex"))
                 object.targetIndex = message.targetIndex;
+            if (message.colorIndex != null && $Object.hasOwnProperty.call(message, "colorIndex"))
+                object.colorIndex = message.colorIndex;
             return object;
         };
 
@@ -4791,6 +4817,488 @@ export const reflex = $root.reflex = (() => {
         };
 
         return Blob;
+    })();
+
+    reflex.SimWorld = (function() {
+
+        /**
+         * Properties of a SimWorld.
+         * @typedef {Object} reflex.SimWorld.$Properties
+         * @property {number|null} [episode] SimWorld episode
+         * @property {number|null} [sceneSeed] SimWorld sceneSeed
+         * @property {number|null} [targets] SimWorld targets
+         * @property {number|null} [distractors] SimWorld distractors
+         * @property {number|null} [blockSize] SimWorld blockSize
+         * @property {number|null} [robotRadius] SimWorld robotRadius
+         * @property {number|null} [x] SimWorld x
+         * @property {number|null} [y] SimWorld y
+         * @property {number|null} [step] SimWorld step
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SimWorld.
+         * @memberof reflex
+         * @interface ISimWorld
+         * @augments reflex.SimWorld.$Properties
+         * @deprecated Use reflex.SimWorld.$Properties instead.
+         */
+
+        /**
+         * Shape of a SimWorld.
+         * @typedef {reflex.SimWorld.$Properties} reflex.SimWorld.$Shape
+         */
+
+        /**
+         * Constructs a new SimWorld.
+         * @memberof reflex
+         * @classdesc Represents a SimWorld.
+         * @constructor
+         * @param {reflex.SimWorld.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SimWorld = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SimWorld episode.
+         * @member {number} episode
+         * @memberof reflex.SimWorld
+         * @instance
+         */
+        SimWorld.prototype.episode = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SimWorld sceneSeed.
+         * @member {number} sceneSeed
+         * @memberof reflex.SimWorld
+         * @instance
+         */
+        SimWorld.prototype.sceneSeed = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SimWorld targets.
+         * @member {number} targets
+         * @memberof reflex.SimWorld
+         * @instance
+         */
+        SimWorld.prototype.targets = 0;
+
+        /**
+         * SimWorld distractors.
+         * @member {number} distractors
+         * @memberof reflex.SimWorld
+         * @instance
+         */
+        SimWorld.prototype.distractors = 0;
+
+        /**
+         * SimWorld blockSize.
+         * @member {number} blockSize
+         * @memberof reflex.SimWorld
+         * @instance
+         */
+        SimWorld.prototype.blockSize = 0;
+
+        /**
+         * SimWorld robotRadius.
+         * @member {number} robotRadius
+         * @memberof reflex.SimWorld
+         * @instance
+         */
+        SimWorld.prototype.robotRadius = 0;
+
+        /**
+         * SimWorld x.
+         * @member {number} x
+         * @memberof reflex.SimWorld
+         * @instance
+         */
+        SimWorld.prototype.x = 0;
+
+        /**
+         * SimWorld y.
+         * @member {number} y
+         * @memberof reflex.SimWorld
+         * @instance
+         */
+        SimWorld.prototype.y = 0;
+
+        /**
+         * SimWorld step.
+         * @member {number} step
+         * @memberof reflex.SimWorld
+         * @instance
+         */
+        SimWorld.prototype.step = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new SimWorld instance using the specified properties.
+         * @function create
+         * @memberof reflex.SimWorld
+         * @static
+         * @param {reflex.SimWorld.$Properties=} [properties] Properties to set
+         * @returns {reflex.SimWorld} SimWorld instance
+         * @type {{
+         *   (properties: reflex.SimWorld.$Shape): reflex.SimWorld & reflex.SimWorld.$Shape;
+         *   (properties?: reflex.SimWorld.$Properties): reflex.SimWorld;
+         * }}
+         */
+        SimWorld.create = function(properties) {
+            return new SimWorld(properties);
+        };
+
+        /**
+         * Encodes the specified SimWorld message. Does not implicitly {@link reflex.SimWorld.verify|verify} messages.
+         * @function encode
+         * @memberof reflex.SimWorld
+         * @static
+         * @param {reflex.SimWorld.$Properties} message SimWorld message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SimWorld.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.episode != null && $Object.hasOwnProperty.call(message, "episode") && (typeof message.episode === "object" ? message.episode.low || message.episode.high : message.episode !== 0))
+                writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.episode);
+            if (message.sceneSeed != null && $Object.hasOwnProperty.call(message, "sceneSeed") && (typeof message.sceneSeed === "object" ? message.sceneSeed.low || message.sceneSeed.high : message.sceneSeed !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.sceneSeed);
+            if (message.targets != null && $Object.hasOwnProperty.call(message, "targets") && message.targets !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.targets);
+            if (message.distractors != null && $Object.hasOwnProperty.call(message, "distractors") && message.distractors !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.distractors);
+            if (message.blockSize != null && $Object.hasOwnProperty.call(message, "blockSize") && !$Object.is(message.blockSize, 0))
+                writer.uint32(/* id 5, wireType 1 =*/41).double(message.blockSize);
+            if (message.robotRadius != null && $Object.hasOwnProperty.call(message, "robotRadius") && !$Object.is(message.robotRadius, 0))
+                writer.uint32(/* id 6, wireType 1 =*/49).double(message.robotRadius);
+            if (message.x != null && $Object.hasOwnProperty.call(message, "x") && !$Object.is(message.x, 0))
+                writer.uint32(/* id 7, wireType 1 =*/57).double(message.x);
+            if (message.y != null && $Object.hasOwnProperty.call(message, "y") && !$Object.is(message.y, 0))
+                writer.uint32(/* id 8, wireType 1 =*/65).double(message.y);
+            if (message.step != null && $Object.hasOwnProperty.call(message, "step") && (typeof message.step === "object" ? message.step.low || message.step.high : message.step !== 0))
+                writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.step);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SimWorld message from the specified reader or buffer.
+         * @function decode
+         * @memberof reflex.SimWorld
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {reflex.SimWorld & reflex.SimWorld.$Shape} SimWorld
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SimWorld.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.reflex.SimWorld();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.episode = value;
+                        else
+                            delete message.episode;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.sceneSeed = value;
+                        else
+                            delete message.sceneSeed;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.targets = value;
+                        else
+                            delete message.targets;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.distractors = value;
+                        else
+                            delete message.distractors;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.blockSize = value;
+                        else
+                            delete message.blockSize;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.robotRadius = value;
+                        else
+                            delete message.robotRadius;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.x = value;
+                        else
+                            delete message.x;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.y = value;
+                        else
+                            delete message.y;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.step = value;
+                        else
+                            delete message.step;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a SimWorld message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof reflex.SimWorld
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {reflex.SimWorld} SimWorld
+         */
+        SimWorld.fromObject = function (object, _depth) {
+            if (object instanceof $root.reflex.SimWorld)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".reflex.SimWorld: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.reflex.SimWorld();
+            if (object.episode != null)
+                if (typeof object.episode === "object" ? object.episode.low || object.episode.high : $Number(object.episode) !== 0)
+                    if ($util.Long)
+                        message.episode = $util.Long.fromValue(object.episode, true);
+                    else if (typeof object.episode === "string")
+                        message.episode = $parseInt(object.episode, 10);
+                    else if (typeof object.episode === "number")
+                        message.episode = object.episode;
+                    else if (typeof object.episode === "object")
+                        message.episode = new $util.LongBits(object.episode.low >>> 0, object.episode.high >>> 0).toNumber(true);
+            if (object.sceneSeed != null)
+                if (typeof object.sceneSeed === "object" ? object.sceneSeed.low || object.sceneSeed.high : $Number(object.sceneSeed) !== 0)
+                    if ($util.Long)
+                        message.sceneSeed = $util.Long.fromValue(object.sceneSeed, true);
+                    else if (typeof object.sceneSeed === "string")
+                        message.sceneSeed = $parseInt(object.sceneSeed, 10);
+                    else if (typeof object.sceneSeed === "number")
+                        message.sceneSeed = object.sceneSeed;
+                    else if (typeof object.sceneSeed === "object")
+                        message.sceneSeed = new $util.LongBits(object.sceneSeed.low >>> 0, object.sceneSeed.high >>> 0).toNumber(true);
+            if (object.targets != null)
+                if ($Number(object.targets) !== 0)
+                    message.targets = object.targets >>> 0;
+            if (object.distractors != null)
+                if ($Number(object.distractors) !== 0)
+                    message.distractors = object.distractors >>> 0;
+            if (object.blockSize != null)
+                if (!$Object.is($Number(object.blockSize), 0))
+                    message.blockSize = $Number(object.blockSize);
+            if (object.robotRadius != null)
+                if (!$Object.is($Number(object.robotRadius), 0))
+                    message.robotRadius = $Number(object.robotRadius);
+            if (object.x != null)
+                if (!$Object.is($Number(object.x), 0))
+                    message.x = $Number(object.x);
+            if (object.y != null)
+                if (!$Object.is($Number(object.y), 0))
+                    message.y = $Number(object.y);
+            if (object.step != null)
+                if (typeof object.step === "object" ? object.step.low || object.step.high : $Number(object.step) !== 0)
+                    if ($util.Long)
+                        message.step = $util.Long.fromValue(object.step, true);
+                    else if (typeof object.step === "string")
+                        message.step = $parseInt(object.step, 10);
+                    else if (typeof object.step === "number")
+                        message.step = object.step;
+                    else if (typeof object.step === "object")
+                        message.step = new $util.LongBits(object.step.low >>> 0, object.step.high >>> 0).toNumber(true);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SimWorld message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof reflex.SimWorld
+         * @static
+         * @param {reflex.SimWorld} message SimWorld
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SimWorld.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.episode = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.episode = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.sceneSeed = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.sceneSeed = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                object.targets = 0;
+                object.distractors = 0;
+                object.blockSize = 0;
+                object.robotRadius = 0;
+                object.x = 0;
+                object.y = 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.step = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.step = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+            }
+            if (message.episode != null && $Object.hasOwnProperty.call(message, "episode"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.episode = typeof message.episode === "number" ? $BigInt(message.episode) : $util.Long.fromBits(message.episode.low >>> 0, message.episode.high >>> 0, true).toBigInt();
+                else if (typeof message.episode === "number")
+                    object.episode = options.longs === $String ? $String(message.episode) : message.episode;
+                else
+                    object.episode = options.longs === $String ? $util.Long.prototype.toString.call(message.episode) : options.longs === $Number ? new $util.LongBits(message.episode.low >>> 0, message.episode.high >>> 0).toNumber(true) : message.episode;
+            if (message.sceneSeed != null && $Object.hasOwnProperty.call(message, "sceneSeed"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.sceneSeed = typeof message.sceneSeed === "number" ? $BigInt(message.sceneSeed) : $util.Long.fromBits(message.sceneSeed.low >>> 0, message.sceneSeed.high >>> 0, true).toBigInt();
+                else if (typeof message.sceneSeed === "number")
+                    object.sceneSeed = options.longs === $String ? $String(message.sceneSeed) : message.sceneSeed;
+                else
+                    object.sceneSeed = options.longs === $String ? $util.Long.prototype.toString.call(message.sceneSeed) : options.longs === $Number ? new $util.LongBits(message.sceneSeed.low >>> 0, message.sceneSeed.high >>> 0).toNumber(true) : message.sceneSeed;
+            if (message.targets != null && $Object.hasOwnProperty.call(message, "targets"))
+                object.targets = message.targets;
+            if (message.distractors != null && $Object.hasOwnProperty.call(message, "distractors"))
+                object.distractors = message.distractors;
+            if (message.blockSize != null && $Object.hasOwnProperty.call(message, "blockSize"))
+                object.blockSize = options.json && !$isFinite(message.blockSize) ? $String(message.blockSize) : message.blockSize;
+            if (message.robotRadius != null && $Object.hasOwnProperty.call(message, "robotRadius"))
+                object.robotRadius = options.json && !$isFinite(message.robotRadius) ? $String(message.robotRadius) : message.robotRadius;
+            if (message.x != null && $Object.hasOwnProperty.call(message, "x"))
+                object.x = options.json && !$isFinite(message.x) ? $String(message.x) : message.x;
+            if (message.y != null && $Object.hasOwnProperty.call(message, "y"))
+                object.y = options.json && !$isFinite(message.y) ? $String(message.y) : message.y;
+            if (message.step != null && $Object.hasOwnProperty.call(message, "step"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.step = typeof message.step === "number" ? $BigInt(message.step) : $util.Long.fromBits(message.step.low >>> 0, message.step.high >>> 0, true).toBigInt();
+                else if (typeof message.step === "number")
+                    object.step = options.longs === $String ? $String(message.step) : message.step;
+                else
+                    object.step = options.longs === $String ? $util.Long.prototype.toString.call(message.step) : options.longs === $Number ? new $util.LongBits(message.step.low >>> 0, message.step.high >>> 0).toNumber(true) : message.step;
+            return object;
+        };
+
+        /**
+         * Converts this SimWorld to JSON.
+         * @function toJSON
+         * @memberof reflex.SimWorld
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SimWorld.prototype.toJSON = function() {
+            return SimWorld.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for SimWorld
+         * @function getTypeUrl
+         * @memberof reflex.SimWorld
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        SimWorld.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/reflex.SimWorld";
+        };
+
+        return SimWorld;
     })();
 
     return reflex;

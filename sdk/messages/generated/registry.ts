@@ -12,6 +12,7 @@ export interface MessageBodies {
   "reflex.Instruction": reflex.Instruction.$Properties;
   "reflex.JointState": reflex.JointState.$Properties;
   "reflex.Pose2D": reflex.Pose2D.$Properties;
+  "reflex.SimWorld": reflex.SimWorld.$Properties;
   "reflex.Span": reflex.Span.$Properties;
   "reflex.TaskStatus": reflex.TaskStatus.$Properties;
   "reflex.Tensor": reflex.Tensor.$Properties;
@@ -30,6 +31,7 @@ export const codecTable = {
   "reflex.Instruction": reflex.Instruction,
   "reflex.JointState": reflex.JointState,
   "reflex.Pose2D": reflex.Pose2D,
+  "reflex.SimWorld": reflex.SimWorld,
   "reflex.Span": reflex.Span,
   "reflex.TaskStatus": reflex.TaskStatus,
   "reflex.Tensor": reflex.Tensor,
@@ -48,6 +50,7 @@ export const bulkFieldTable: Record<keyof MessageBodies, readonly string[]> = {
   "reflex.Instruction": [],
   "reflex.JointState": [],
   "reflex.Pose2D": [],
+  "reflex.SimWorld": [],
   "reflex.Span": [],
   "reflex.TaskStatus": [],
   "reflex.Tensor": ["data"],

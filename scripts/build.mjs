@@ -1,0 +1,23 @@
+// Bundles the CLI (and, as they land, the worker entry) with esbuild. Dependencies stay external and
+// load from node_modules, so native modules (zeromq, onnxruntime-node, our addon) resolve as installed.
+import { build } from "esbuild";
+import { chmodSync } from "node:fs";
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
+};
+
+await build({
+  ...common,
+  entryPoints: { cli: "sdk/cli/bin.ts", index: "sdk/index.ts" },
+  outdir: "dist",
+  banner: { js: "#!/usr/bin/env node" },
+});
+chmodSync("dist/cli.js", 0o755);
+console.log("built dist/cli.js and dist/index.js");

@@ -1,0 +1,350 @@
+// Config file -> checked Graph. Every problem in the file is collected (YAML syntax, unknown keys and
+// types, params, wiring, port types, cycles, unwired inputs) and reported together, each with its
+// file:line:col; nothing starts unless the list is empty.
+import { readFile } from "node:fs/promises";
+import { Ajv, type ValidateFunction } from "ajv";
+import { parse as parseYamlValue } from "yaml";
+import type { TSchema } from "@sinclair/typebox";
+import type { EdgeQos, Graph, GraphEdge, GraphNode } from "../graph/model.js";
+import type { NodeRegistry } from "../graph/registry.js";
+import { isMessageName, messageNames, type MessageName } from "../messages/index.js";
+import type { AnyNodeDefinition, Ports } from "../runtime/node.js";
+import { undelayedCycles } from "../runtime/topology.js";
+import { ajvDiagnostics } from "./ajv-diagnostics.js";
+import { ConfigError, type Diagnostic } from "./diagnostic.js";
+import { GraphConfigSchema, type GraphConfig, type InputSpec } from "./schema.js";
+import { ConfigSource, type YamlPath } from "./source.js";
+import { didYouMean } from "./suggest.js";
+
+export interface LoadOptions {
+  readonly registry: NodeRegistry;
+  /** `node.param=value` overrides (value parsed as YAML), applied before validation. */
+  readonly sets?: readonly string[];
+}
+
+export interface LoadResult {
+  readonly source: ConfigSource;
+  readonly diagnostics: Diagnostic[];
+  readonly config?: GraphConfig;
+  readonly graph?: Graph;
+}
+
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+const validateTop = ajv.compile(GraphConfigSchema);
+const paramValidators = new WeakMap<TSchema, ValidateFunction>();
+const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+export async function loadConfigFile(file: string, opts: LoadOptions): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
+    const d: Diagnostic = { file, line: 0, col: 0, path: "", message: `cannot read the config: ${why}`, suggestion: "check the path" };
+    return { source: new ConfigSource(file, ""), diagnostics: [d] };
+  }
+  return loadConfigText(file, text, opts);
+}
+
+/** Like loadConfigFile, but throws a ConfigError listing every problem. */
+export async function loadGraph(file: string, opts: LoadOptions): Promise<Graph> {
+  const r = await loadConfigFile(file, opts);
+  if (!r.graph) throw new ConfigError(r.diagnostics);
+  return r.graph;
+}
+
+export function loadConfigText(file: string, text: string, opts: LoadOptions): LoadResult {
+  const source = new ConfigSource(file, text);
+  const diagnostics: Diagnostic[] = [];
+  const sorted = (): Diagnostic[] => diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
+
+  // 1. YAML syntax. Duplicate keys are reported and checking goes on; anything else stops here.
+  let fatal = false;
+  for (const e of source.doc.errors) {
+    const where = source.at(e.pos[0]);
+    if (e.code === "DUPLICATE_KEY") {
+      const key = text.slice(e.pos[0], e.pos[1]).split(/[:\s]/)[0] ?? "";
+      diagnostics.push(
+        source.diagnostic([], `duplicate key "${key}"${isUnderNodes(source, e.pos[0]) ? " (node ids must be unique)" : ""}`, {
+          where,
+          expected: "each key once per map",
+          suggestion: "rename or remove one of them",
+        }),
+      );
+    } else {
+      fatal = true;
+      diagnostics.push(
+        source.diagnostic([], `YAML syntax error: ${e.message.split(" at line")[0]}`, { where, expected: "valid YAML" }),
+      );
+    }
+  }
+  if (fatal) return { source, diagnostics: sorted() };
+
+  applySets(source, opts.sets ?? [], diagnostics);
+  const raw: unknown = source.doc.toJS();
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    diagnostics.push(source.diagnostic([], "the config must be a map with `name` and `nodes`", { expected: "name: ...\nnodes: ..." }));
+    return { source, diagnostics: sorted() };
+  }
+  normaliseInputShorthand(raw as Record<string, unknown>);
+  const valueAt = (path: YamlPath): unknown => getIn(raw, path);
+
+  // 2. The file's shape.
+  if (!validateTop(raw)) diagnostics.push(...ajvDiagnostics(validateTop.errors ?? [], source, [], valueAt));
+  const config = raw as GraphConfig;
+  const nodesRaw = isRecord(config.nodes) ? config.nodes : {};
+
+  // 3. Each node: id, type, params.
+  const defs = new Map<string, AnyNodeDefinition>();
+  for (const [id, entry] of Object.entries(nodesRaw)) {
+    if (!ID.test(id)) {
+      diagnostics.push(
+        source.diagnostic(["nodes"], `node id "${id}" is not allowed`, {
+          key: id,
+          expected: "letters, digits, _ and -, starting with a letter or _",
+        }),
+      );
+    }
+    if (!isRecord(entry) || typeof entry.type !== "string") continue;
+    const def = opts.registry.get(entry.type);
+    if (!def) {
+      diagnostics.push(
+        source.diagnostic(["nodes", id, "type"], `unknown node type "${entry.type}"`, {
+          expected: "a type listed by `reflex nodes`",
+          ...optional("suggestion", didYouMean(entry.type, opts.registry.types())),
+        }),
+      );
+      continue;
+    }
+    defs.set(id, def);
+    const params = isRecord(entry.params) ? entry.params : {};
+    entry.params = params;
+    const validate = validatorFor(def.params);
+    if (!validate(params)) diagnostics.push(...ajvDiagnostics(validate.errors ?? [], source, ["nodes", id, "params"], valueAt));
+  }
+
+  // 4. Port types (generic ports take theirs from a param), then wiring.
+  const types = new Map<string, { inputs: Record<string, MessageName>; outputs: Record<string, MessageName> }>();
+  for (const [id, def] of defs) {
+    const params = (nodesRaw[id] as { params: Record<string, unknown> }).params;
+    const resolve = (ports: Ports): Record<string, MessageName> => {
+      const out: Record<string, MessageName> = {};
+      for (const [port, spec] of Object.entries(ports)) {
+        const t = resolvePortType(spec.type, params, source, id, diagnostics);
+        if (t) out[port] = t;
+      }
+      return out;
+    };
+    types.set(id, { inputs: resolve(def.inputs as Ports), outputs: resolve(def.outputs as Ports) });
+  }
+  const edges: GraphEdge[] = [];
+  for (const [id, entry] of Object.entries(nodesRaw)) {
+    const def = defs.get(id);
+    if (!def || !isRecord(entry)) continue;
+    const inputs = isRecord(entry.inputs) ? (entry.inputs as Record<string, InputSpec>) : {};
+    const declared = def.inputs as Ports;
+    for (const [port, spec] of Object.entries(inputs)) {
+      const at = ["nodes", id, "inputs", port];
+      if (!Object.hasOwn(declared, port)) {
+        const names = Object.keys(declared);
+        diagnostics.push(
+          source.diagnostic(["nodes", id, "inputs"], `node type "${def.type}" has no input "${port}"`, {
+            key: port,
+            expected: names.length > 0 ? `one of ${names.join(", ")}` : "no inputs (it is a source)",
+            ...optional("suggestion", didYouMean(port, names)),
+          }),
+        );
+        continue;
+      }
+      if (!isRecord(spec) || typeof spec.from !== "string" || !spec.from.includes("/")) continue;
+      const [fromNode, fromPort] = spec.from.split("/") as [string, string];
+      const fromPath = [...at, "from"];
+      const fromEntry = nodesRaw[fromNode];
+      if (fromEntry === undefined) {
+        diagnostics.push(
+          source.diagnostic(fromPath, `input wired to a missing node "${fromNode}"`, {
+            expected: `one of the nodes: ${Object.keys(nodesRaw).join(", ")}`,
+            ...optional("suggestion", didYouMean(fromNode, Object.keys(nodesRaw))),
+          }),
+        );
+        continue;
+      }
+      const fromDef = defs.get(fromNode);
+      if (!fromDef) continue; // its own problem is already reported
+      const outs = fromDef.outputs as Ports;
+      const outSpec = outs[fromPort];
+      if (!outSpec) {
+        diagnostics.push(
+          source.diagnostic(fromPath, `node "${fromNode}" (${fromDef.type}) has no output "${fromPort}"`, {
+            expected: Object.keys(outs).length > 0 ? `one of ${Object.keys(outs).map((o) => `${fromNode}/${o}`).join(", ")}` : "nothing: it has no outputs",
+            ...optional("suggestion", didYouMean(fromPort, Object.keys(outs))),
+          }),
+        );
+        continue;
+      }
+      const outType = types.get(fromNode)?.outputs[fromPort];
+      const inType = types.get(id)?.inputs[port];
+      if (!outType || !inType) continue; // a generic port whose type param is wrong: reported already
+      if (outType !== inType) {
+        diagnostics.push(
+          source.diagnostic(fromPath, `port types differ: ${spec.from} carries ${outType}, ${id}.${port} takes ${inType}`, {
+            expected: `an output of type ${inType}`,
+            suggestion: "wire an output of the input's type, or put a converting node between them",
+          }),
+        );
+        continue;
+      }
+      const qos = edgeQos(spec, config.defaults, fromDef, source, at, diagnostics);
+      edges.push({ from: { node: fromNode, port: fromPort }, to: { node: id, port }, type: outType, qos });
+    }
+    for (const [port, spec] of Object.entries(declared)) {
+      if (spec.required !== false && !Object.hasOwn(inputs, port)) {
+        diagnostics.push(
+          source.diagnostic(["nodes", id], `required input "${port}" (${spec.type}) is not wired`, {
+            expected: `inputs:\n      ${port}: { from: <node>/<port> }`,
+            suggestion: `wire it to an output of type ${spec.type}`,
+          }),
+        );
+      }
+    }
+  }
+
+  // 5. The graph as a whole.
+  const nodes = new Map<string, GraphNode>();
+  for (const [id, def] of defs) {
+    const entry = nodesRaw[id] as { params: Record<string, unknown> };
+    const t = types.get(id) ?? { inputs: {}, outputs: {} };
+    nodes.set(id, { id, type: def.type, def, params: entry.params, process: "main", inputTypes: t.inputs, outputTypes: t.outputs });
+  }
+  const name = typeof config.name === "string" ? config.name : "";
+  const graph: Graph = { name, file, nodes, edges };
+  for (const cycle of undelayedCycles(graph)) {
+    const first = cycle[0]!;
+    const closing = edges.find((e) => e.from.node === cycle[cycle.length - 2] && e.to.node === first);
+    const path = closing ? ["nodes", first, "inputs", closing.to.port] : ["nodes", first];
+    diagnostics.push(
+      source.diagnostic(path, `cycle with no delay: ${cycle.join(" -> ")}`, {
+        expected: "at least one edge of a cycle with `delay_ms`, or a node on it that emits on its own clock",
+        suggestion: `add delay_ms to one of its inputs, e.g. ${path.slice(1).join(".")}: { from: ..., delay_ms: 10 }`,
+      }),
+    );
+  }
+
+  if (diagnostics.length > 0) return { source, diagnostics: sorted(), config };
+  return { source, diagnostics, config, graph };
+}
+
+function edgeQos(
+  spec: InputSpec,
+  defaults: GraphConfig["defaults"],
+  fromDef: AnyNodeDefinition,
+  source: ConfigSource,
+  at: YamlPath,
+  diagnostics: Diagnostic[],
+): EdgeQos {
+  // Sensors default to keep-latest (a stale frame is worth less than a fresh one); others queue.
+  let kind = spec.qos ?? (spec.queue !== undefined ? "queue" : undefined) ?? defaults?.qos ?? (fromDef.kind === "sensor" ? "keep-latest" : "queue");
+  if (spec.qos === "keep-latest" && spec.queue !== undefined) {
+    diagnostics.push(
+      source.diagnostic(at, "`queue` only applies to qos: queue", {
+        key: "queue",
+        suggestion: "remove `queue`, or set qos: queue",
+      }),
+    );
+    kind = "keep-latest";
+  }
+  const qos: EdgeQos = {
+    kind,
+    queue: spec.queue ?? defaults?.queue ?? 8,
+    drop: spec.drop ?? defaults?.drop ?? "oldest",
+    ...optionalNum("throttleHz", spec.throttle_hz),
+    ...optionalNum("deadlineMs", spec.deadline_ms ?? defaults?.deadline_ms),
+    ...optionalNum("delayMs", spec.delay_ms),
+  };
+  return qos;
+}
+
+function resolvePortType(
+  type: string,
+  params: Record<string, unknown>,
+  source: ConfigSource,
+  id: string,
+  diagnostics: Diagnostic[],
+): MessageName | undefined {
+  if (!type.startsWith("$")) return isMessageName(type) ? type : undefined;
+  const param = type.slice(1);
+  const value = params[param];
+  if (typeof value === "string" && isMessageName(value)) return value;
+  // Reported once per node, and not again when the params check already flagged this value.
+  const path = `nodes.${id}.params.${param}`;
+  if (!diagnostics.some((d) => d.path === path)) {
+    diagnostics.push(
+      source.diagnostic(["nodes", id, "params", param], `${JSON.stringify(value)} is not a message type`, {
+        expected: `one of ${messageNames.filter((n) => !n.startsWith("reflex.Envelope")).join(", ")}`,
+        ...optional("suggestion", typeof value === "string" ? didYouMean(value, messageNames) : undefined),
+      }),
+    );
+  }
+  return undefined;
+}
+
+function applySets(source: ConfigSource, sets: readonly string[], diagnostics: Diagnostic[]): void {
+  for (const s of sets) {
+    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/s.exec(s);
+    if (!m) {
+      diagnostics.push({ file: "--set", line: 0, col: 0, path: "", message: `cannot read --set "${s}"`, expected: "node.param=value, e.g. camera.fps=15" });
+      continue;
+    }
+    const [, node, param, valueText] = m as unknown as [string, string, string, string];
+    if (!source.doc.hasIn(["nodes", node])) {
+      diagnostics.push({ file: "--set", line: 0, col: 0, path: `nodes.${node}`, message: `--set names a node "${node}" the config does not have` });
+      continue;
+    }
+    const path = ["nodes", node, "params", ...param.split(".")];
+    source.doc.setIn(path, parseYamlValue(valueText));
+    source.overrides.set(path.join("."), s);
+  }
+}
+
+/** Inputs may be written "<node>/<port>": make every input the long form before checking. */
+function normaliseInputShorthand(raw: Record<string, unknown>): void {
+  if (!isRecord(raw.nodes)) return;
+  for (const entry of Object.values(raw.nodes)) {
+    if (!isRecord(entry) || !isRecord(entry.inputs)) continue;
+    for (const [port, spec] of Object.entries(entry.inputs)) {
+      if (typeof spec === "string") entry.inputs[port] = { from: spec };
+    }
+  }
+}
+
+function validatorFor(schema: TSchema): ValidateFunction {
+  let v = paramValidators.get(schema);
+  if (!v) paramValidators.set(schema, (v = ajv.compile(schema)));
+  return v;
+}
+
+function isUnderNodes(source: ConfigSource, offset: number): boolean {
+  const nodes = source.doc.get("nodes", true) as { range?: [number, number, number] } | undefined;
+  return !!nodes?.range && offset >= nodes.range[0] && offset <= nodes.range[2];
+}
+
+function getIn(v: unknown, path: YamlPath): unknown {
+  let cur = v;
+  for (const k of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function optional<K extends string>(k: K, v: string | undefined): { [P in K]?: string } {
+  return (v === undefined ? {} : { [k]: v }) as { [P in K]?: string };
+}
+
+function optionalNum<K extends string>(k: K, v: number | undefined): { [P in K]?: number } {
+  return (v === undefined ? {} : { [k]: v }) as { [P in K]?: number };
+}

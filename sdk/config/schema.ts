@@ -1,0 +1,98 @@
+// The config file's shape, as TypeBox definitions: one source for the TypeScript types, the validator
+// and configs/schema.json (which adds every node type's params for editors).
+import { Type, type Static, type TSchema } from "@sinclair/typebox";
+import type { AnyNodeDefinition } from "../runtime/node.js";
+
+export const Id = Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_-]*$", description: "node id: letters, digits, _ and -" });
+export const PortRefPattern = "^[A-Za-z_][A-Za-z0-9_-]*/[A-Za-z_][A-Za-z0-9_-]*$";
+
+const QosFields = {
+  qos: Type.Optional(
+    Type.Union([Type.Literal("keep-latest"), Type.Literal("queue")], {
+      description: "keep-latest: a busy consumer gets only the newest message; queue: up to `queue` messages wait",
+    }),
+  ),
+  queue: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, description: "queue length (implies qos: queue)" })),
+  drop: Type.Optional(
+    Type.Union([Type.Literal("oldest"), Type.Literal("newest")], { description: "which message a full queue drops" }),
+  ),
+  deadline_ms: Type.Optional(
+    Type.Number({ exclusiveMinimum: 0, description: "a message older than this when consumed counts as a deadline miss" }),
+  ),
+};
+
+export const InputSpecSchema = Type.Object(
+  {
+    from: Type.String({ pattern: PortRefPattern, description: "the output feeding this input: <node>/<port>" }),
+    ...QosFields,
+    throttle_hz: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: "pass at most this many messages per second" })),
+    delay_ms: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, description: "delay delivery by this much clock time; an edge with a delay may close a cycle" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type InputSpec = Static<typeof InputSpecSchema>;
+
+export const NodeEntrySchema = Type.Object(
+  {
+    type: Type.String({ description: "node type (see `reflex nodes`)" }),
+    description: Type.Optional(Type.String()),
+    params: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "the node type's parameters" })),
+    inputs: Type.Optional(
+      Type.Record(Type.String(), InputSpecSchema, { description: "input port -> { from: <node>/<port>, QoS } or \"<node>/<port>\"" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type NodeEntry = Static<typeof NodeEntrySchema>;
+
+export const DefaultsSchema = Type.Object({ ...QosFields }, { additionalProperties: false, description: "QoS defaults for every edge" });
+
+export const GraphConfigSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, description: "the graph's name" }),
+    description: Type.Optional(Type.String()),
+    clock: Type.Optional(Type.Union([Type.Literal("real"), Type.Literal("virtual")], { description: "default clock for `reflex run`" })),
+    defaults: Type.Optional(DefaultsSchema),
+    nodes: Type.Record(Type.String(), NodeEntrySchema, { minProperties: 1, description: "node id -> node" }),
+  },
+  { additionalProperties: false },
+);
+export type GraphConfig = Static<typeof GraphConfigSchema>;
+
+/**
+ * The schema editors use (configs/schema.json): inputs may also be written "<node>/<port>", and each
+ * node's params are checked against its type's schema.
+ */
+export function editorSchema(defs: readonly AnyNodeDefinition[]): Record<string, unknown> {
+  const inputShorthand = Type.String({ pattern: PortRefPattern, description: "<node>/<port> with default QoS" });
+  const perType = defs.map((d) => ({
+    if: { properties: { type: { const: d.type } }, required: ["type"] },
+    then: { properties: { params: d.params as TSchema } },
+  }));
+  const node = {
+    ...NodeEntrySchema,
+    properties: {
+      ...NodeEntrySchema.properties,
+      type: { type: "string", enum: defs.map((d) => d.type), description: "node type (see `reflex nodes`)" },
+      inputs: {
+        type: "object",
+        additionalProperties: { anyOf: [inputShorthand, InputSpecSchema] },
+      },
+    },
+    allOf: perType,
+  };
+  return stripTypeBox({
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: "https://reflex.dev/schema/graph.json",
+    title: "Reflex graph config",
+    ...GraphConfigSchema,
+    properties: { ...GraphConfigSchema.properties, nodes: { type: "object", propertyNames: Id, additionalProperties: node, minProperties: 1 } },
+  }) as Record<string, unknown>;
+}
+
+/** TypeBox marks its schemas with symbol keys; JSON.stringify drops them, and so do we. */
+function stripTypeBox(v: unknown): unknown {
+  return JSON.parse(JSON.stringify(v));
+}

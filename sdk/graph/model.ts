@@ -1,0 +1,53 @@
+// The graph as data: what runs, how it is wired, with which QoS. Built from a config by ./build.ts,
+// consumed by the runtime and the planner. Knows nothing of RxJS or processes.
+import type { MessageName } from "../messages/index.js";
+import type { AnyNodeDefinition } from "../runtime/node.js";
+
+export type QosKind = "keep-latest" | "queue";
+export type DropPolicy = "oldest" | "newest";
+
+export interface EdgeQos {
+  /** keep-latest: a busy consumer gets only the newest; queue: up to `queue` wait, `drop` says which go. */
+  readonly kind: QosKind;
+  readonly queue: number;
+  readonly drop: DropPolicy;
+  /** Pass at most this many messages per second; the rest are dropped and counted. */
+  readonly throttleHz?: number;
+  /** A message older than this (capture to consumption) when consumed counts as a deadline miss. */
+  readonly deadlineMs?: number;
+  /** Delivery is delayed by this much clock time. An edge with a delay may close a cycle. */
+  readonly delayMs?: number;
+}
+
+export interface PortRef {
+  readonly node: string;
+  readonly port: string;
+}
+
+export interface GraphEdge {
+  readonly from: PortRef;
+  readonly to: PortRef;
+  readonly type: MessageName;
+  readonly qos: EdgeQos;
+}
+
+export interface GraphNode {
+  readonly id: string;
+  readonly type: string;
+  readonly def: AnyNodeDefinition;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** Process group the node runs in ("main" unless the config places it). */
+  readonly process: string;
+  /** Message type of each port, with generic ("$param") types resolved from the params. */
+  readonly inputTypes: Readonly<Record<string, MessageName>>;
+  readonly outputTypes: Readonly<Record<string, MessageName>>;
+}
+
+export interface Graph {
+  readonly name: string;
+  readonly file?: string;
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  readonly edges: readonly GraphEdge[];
+}
+
+export const portKey = (p: PortRef): string => `${p.node}/${p.port}`;

@@ -1,0 +1,253 @@
+// Turns a Graph into running RxJS streams in this process and drives its lifecycle:
+// init (create + init, in dependency order), start (consumers subscribe before producers),
+// stop (producers first, in-flight work flushed), dispose.
+import { config as rxConfig, Subject } from "rxjs";
+import type { Logger } from "pino";
+import type { Graph, GraphEdge } from "../graph/model.js";
+import { MetricsRegistry } from "../telemetry/registry.js";
+import type { Clock } from "./clock.js";
+import { VirtualClock } from "./clock.js";
+import { LocalEdge, type DeadlineMissEvent } from "./edge.js";
+import type { Msg } from "./message.js";
+import { paths } from "./paths.js";
+import { NodeRunner, type OutputListener, type RunnerHost } from "./node-runner.js";
+import { topologicalOrder } from "./topology.js";
+
+export class NodeInitError extends Error {
+  constructor(
+    readonly node: string,
+    readonly nodeType: string,
+    readonly phase: "create" | "init" | "start",
+    override readonly cause: unknown,
+  ) {
+    const msg = cause instanceof Error ? cause.message : String(cause);
+    super(`node "${node}" (${nodeType}) failed to ${phase === "create" ? "be created" : phase}: ${msg}`);
+    this.name = "NodeInitError";
+  }
+}
+
+export interface RuntimeOptions {
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly registry?: MetricsRegistry;
+  /** The process group this runtime runs ("main" in a single-process run). */
+  readonly process?: string;
+  /** Only these nodes run here (multi-process plans); default all. */
+  readonly only?: ReadonlySet<string>;
+}
+
+export type RuntimeState = "new" | "initialised" | "running" | "stopped" | "disposed";
+
+export class GraphRuntime implements RunnerHost {
+  readonly clock: Clock;
+  readonly registry: MetricsRegistry;
+  readonly process: string;
+  readonly deadlineMisses = new Subject<DeadlineMissEvent>();
+  readonly runners = new Map<string, NodeRunner>();
+  readonly edges: LocalEdge[] = [];
+  private readonly order: string[];
+  private readonly log: Logger;
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
+  state: RuntimeState = "new";
+
+  constructor(
+    readonly graph: Graph,
+    opts: RuntimeOptions,
+  ) {
+    this.clock = opts.clock;
+    this.log = opts.log;
+    this.registry = opts.registry ?? new MetricsRegistry();
+    this.process = opts.process ?? "main";
+    const only = opts.only;
+    this.order = topologicalOrder(graph).filter((id) => !only || only.has(id));
+    for (const id of this.order) {
+      const node = graph.nodes.get(id)!;
+      const runner = new NodeRunner(node, this.registry.node(id, node.type), this, this.log.child({ node: id }));
+      this.runners.set(id, runner);
+    }
+    for (const e of graph.edges) {
+      if (this.runners.has(e.from.node) && this.runners.has(e.to.node)) this.wire(e);
+    }
+    installUnhandledErrorLog(this.log);
+  }
+
+  private wire(e: GraphEdge): void {
+    const from = this.runners.get(e.from.node)!;
+    const to = this.runners.get(e.to.node)!;
+    const stats = this.registry.edge(`${e.from.node}/${e.from.port}`, `${e.to.node}/${e.to.port}`);
+    const edge = new LocalEdge(e, stats, this.clock, to, (ev) => this.onMiss(ev));
+    to.addInbound(edge);
+    from.listen(e.from.port, (m) => edge.offer(m));
+    this.edges.push(edge);
+  }
+
+  private missLogNs = 0;
+  private onMiss(ev: DeadlineMissEvent): void {
+    this.deadlineMisses.next(ev);
+    if (ev.atNs - this.missLogNs >= 1e9 || this.missLogNs === 0) {
+      this.missLogNs = ev.atNs;
+      this.log.warn(
+        { edge: ev.edge, age_ms: ev.ageNs / 1e6, deadline_ms: ev.deadlineNs / 1e6 },
+        `deadline miss on ${ev.edge}: input ${(ev.ageNs / 1e6).toFixed(2)} ms old, deadline ${ev.deadlineNs / 1e6} ms`,
+      );
+    }
+  }
+
+  /** Taps an output of a node in this runtime (transport senders, recorders). */
+  listen(node: string, port: string, listener: OutputListener): void {
+    const r = this.runners.get(node);
+    if (!r) throw new Error(`node "${node}" does not run in process "${this.process}"`);
+    r.listen(port, listener);
+  }
+
+  // ---- RunnerHost -----------------------------------------------------------------------------------
+
+  workStarted(): void {
+    this.inFlight++;
+  }
+
+  workEnded(): void {
+    this.inFlight--;
+    if (this.inFlight === 0) for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  recordArrival(node: string, msg: Msg, atNs: number): void {
+    const id = paths.child(msg.header.trace ? msg.header.trace.pathId : 0, node);
+    this.registry.path(id, () => paths.nodes(id)).latency.record(atNs - msg.header.captureNs);
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------------
+
+  async init(): Promise<void> {
+    if (this.state !== "new") throw new Error(`runtime already ${this.state}`);
+    const created: NodeRunner[] = [];
+    try {
+      for (const id of this.order) {
+        const r = this.runners.get(id)!;
+        try {
+          r.instance = await r.node.def.create(r.ctx, r.node.params);
+        } catch (err) {
+          throw new NodeInitError(id, r.node.type, "create", err);
+        }
+        created.push(r);
+        try {
+          await r.instance.init?.();
+        } catch (err) {
+          throw new NodeInitError(id, r.node.type, "init", err);
+        }
+      }
+    } catch (err) {
+      await this.disposeRunners(created.reverse());
+      this.state = "disposed";
+      throw err;
+    }
+    this.state = "initialised";
+  }
+
+  async start(): Promise<void> {
+    if (this.state === "new") await this.init();
+    if (this.state !== "initialised") throw new Error(`cannot start a runtime that is ${this.state}`);
+    this.registry.startedNs = this.clock.nowNs();
+    // Consumers first, so that the first message a source emits finds its whole path subscribed.
+    const reverse = [...this.order].reverse();
+    for (const id of reverse) this.runners.get(id)!.subscribe();
+    for (const id of reverse) {
+      const r = this.runners.get(id)!;
+      try {
+        await r.instance?.start?.();
+      } catch (err) {
+        await this.stop();
+        throw new NodeInitError(id, r.node.type, "start", err);
+      }
+    }
+    this.state = "running";
+  }
+
+  /** Stops producers first, lets in-flight work finish (up to `flushMs`), then everything else. */
+  async stop(flushMs = 2000): Promise<void> {
+    if (this.state !== "running" && this.state !== "initialised") return;
+    for (const id of this.order) {
+      const r = this.runners.get(id)!;
+      try {
+        await r.instance?.stop?.();
+      } catch (err) {
+        r.fail(err, "stop");
+      }
+      // A source's streams end with its subscription; its consumers still take what is in flight.
+      if (r.node.def.kind === "sensor" || r.node.def.kind === "source") r.unsubscribe();
+    }
+    await this.flush(flushMs);
+    for (const id of this.order) this.runners.get(id)!.unsubscribe();
+    for (const edge of this.edges) edge.clear();
+    for (const id of this.order) this.runners.get(id)!.completeInputs();
+    this.registry.stoppedNs = this.clock.nowNs();
+    this.state = "stopped";
+  }
+
+  async dispose(): Promise<void> {
+    if (this.state === "running") await this.stop();
+    if (this.state === "disposed") return;
+    await this.disposeRunners([...this.order].reverse().map((id) => this.runners.get(id)!));
+    this.state = "disposed";
+  }
+
+  private async disposeRunners(runners: NodeRunner[]): Promise<void> {
+    for (const r of runners) {
+      try {
+        await r.instance?.dispose?.();
+      } catch (err) {
+        r.fail(err, "dispose");
+      }
+    }
+  }
+
+  /** Resolves once no node has work in flight (or after `timeoutMs`). */
+  async flush(timeoutMs = 2000): Promise<boolean> {
+    if (this.inFlight === 0) return true;
+    return new Promise<boolean>((resolve) => {
+      const t = setTimeout(() => resolve(false), timeoutMs);
+      this.idleWaiters.push(() => {
+        clearTimeout(t);
+        resolve(true);
+      });
+    });
+  }
+
+  /** Work in flight right now (busy nodes). */
+  get busy(): number {
+    return this.inFlight;
+  }
+
+  /**
+   * Runs a started runtime on a virtual clock for `durationNs`: fire the next timer only when no work is
+   * in flight, so every run of the same graph and seeds produces the same messages in the same order.
+   */
+  async runVirtual(durationNs: number, signal?: AbortSignal): Promise<void> {
+    const clock = this.clock;
+    if (!(clock instanceof VirtualClock)) throw new Error("runVirtual needs the virtual clock");
+    const end = clock.nowNs() + durationNs;
+    let fired = 0;
+    while (!signal?.aborted) {
+      await this.flush(60_000);
+      const due = clock.nextDueNs();
+      if (due === undefined || due > end) break;
+      clock.fireNext(end);
+      // Let promise callbacks started by this timer run before time moves on; yield to I/O now and then.
+      if (++fired % 256 === 0) await new Promise<void>((r) => setImmediate(r));
+      else await Promise.resolve();
+    }
+    await this.flush(60_000);
+    if (!signal?.aborted) clock.advanceTo(end);
+  }
+}
+
+let unhandledLogInstalled = false;
+function installUnhandledErrorLog(log: Logger): void {
+  // A node's own subscribe() callback that throws must not crash the graph: RxJS routes it here.
+  if (unhandledLogInstalled) return;
+  unhandledLogInstalled = true;
+  rxConfig.onUnhandledError = (err: unknown) => {
+    log.error({ err }, `unhandled error in a node's subscriber: ${err instanceof Error ? err.message : String(err)}`);
+  };
+}

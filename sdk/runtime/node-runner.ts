@@ -1,0 +1,224 @@
+// Runs one node: builds its context, feeds its inputs from edges, stamps and traces what it emits,
+// keeps it alive through errors, and tracks when it is busy.
+import { Observable, Subject, retry, tap, type Subscription } from "rxjs";
+import type { Logger } from "pino";
+import type { GraphNode } from "../graph/model.js";
+import type { NodeStats } from "../telemetry/registry.js";
+import type { Clock } from "./clock.js";
+import type { EdgeConsumer, LocalEdge } from "./edge.js";
+import { appendSpan, type Msg, type Trace } from "./message.js";
+import type { Delivered, NodeContext, NodeInstance, Outgoing, Ports } from "./node.js";
+
+/** Something that wants every message an output emits (edges, transport senders, recorders). */
+export type OutputListener = (msg: Msg) => void;
+
+export interface RunnerHost {
+  readonly clock: Clock;
+  readonly process: string;
+  /** Work in flight anywhere in this runtime changed (the virtual clock waits for zero). */
+  workStarted(): void;
+  workEnded(): void;
+  /** A message reached `node`: the end-to-end latency of the path it travelled is recorded. */
+  recordArrival(node: string, msg: Msg, atNs: number): void;
+}
+
+class OutputPort {
+  seq = 0;
+  readonly listeners: OutputListener[] = [];
+  constructor(
+    readonly name: string,
+    readonly topic: string,
+    readonly type: string,
+  ) {}
+}
+
+export class NodeRunner implements EdgeConsumer {
+  readonly ctx: NodeContext;
+  instance: NodeInstance | undefined;
+  private readonly inputSubjects = new Map<string, Subject<Delivered>>();
+  private readonly outputs = new Map<string, OutputPort>();
+  private readonly inbound: LocalEdge[] = [];
+  private readonly waiting = new Set<LocalEdge>();
+  private readonly subscriptions: Subscription[] = [];
+  private busyCount = 0;
+  private delivering = false;
+
+  constructor(
+    readonly node: GraphNode,
+    readonly stats: NodeStats,
+    private readonly host: RunnerHost,
+    readonly log: Logger,
+  ) {
+    const def = node.def;
+    for (const port of Object.keys(def.inputs)) this.inputSubjects.set(port, new Subject<Delivered>());
+    for (const port of Object.keys(def.outputs as Ports)) {
+      this.outputs.set(port, new OutputPort(port, `${node.id}/${port}`, node.outputTypes[port] ?? "reflex.Blob"));
+    }
+    this.ctx = this.makeContext();
+  }
+
+  // ---- inputs ---------------------------------------------------------------------------------------
+
+  addInbound(edge: LocalEdge): void {
+    this.inbound.push(edge);
+  }
+
+  ready(): boolean {
+    return this.busyCount === 0 && !this.delivering;
+  }
+
+  pending(edge: LocalEdge): void {
+    this.waiting.add(edge);
+  }
+
+  deliver(edge: LocalEdge, msg: Msg): void {
+    const now = this.host.clock.nowNs();
+    const delivered: Delivered = { header: msg.header, body: msg.body, receivedNs: now };
+    this.host.recordArrival(this.node.id, msg, now);
+    this.delivering = true;
+    try {
+      this.inputSubjects.get(edge.spec.to.port)!.next(delivered);
+    } catch (err) {
+      // Only a subscriber outside the runtime's error handling can throw here.
+      this.fail(err, `input ${edge.spec.to.port}`);
+    } finally {
+      this.delivering = false;
+    }
+    if (this.waiting.size > 0 && this.busyCount === 0) this.drain();
+  }
+
+  /** Delivers waiting messages, oldest edge first, until the node is busy or nothing waits. */
+  private drain(): void {
+    while (this.waiting.size > 0 && this.ready()) {
+      for (const edge of this.waiting) {
+        if (!this.ready()) return;
+        if (!edge.deliverNext() || edge.depth === 0) this.waiting.delete(edge);
+      }
+    }
+  }
+
+  // ---- outputs --------------------------------------------------------------------------------------
+
+  listen(port: string, listener: OutputListener): void {
+    const out = this.outputs.get(port);
+    if (!out) throw new Error(`node "${this.node.id}" has no output "${port}"`);
+    out.listeners.push(listener);
+  }
+
+  /** Subscribes the node's outputs and effects: from here on it produces. */
+  subscribe(): void {
+    const inst = this.instance;
+    if (!inst) return;
+    for (const [port, stream] of Object.entries(inst.outputs ?? {})) {
+      const out = this.outputs.get(port);
+      if (!out) throw new Error(`node "${this.node.id}" returned an output "${port}" it does not declare`);
+      if (!stream) continue;
+      this.subscriptions.push(this.resilient(stream as Observable<Outgoing>, `output ${port}`).subscribe((o) => this.emit(out, o)));
+    }
+    for (const [i, effect] of (inst.effects ?? []).entries()) {
+      this.subscriptions.push(this.resilient(effect, `effect ${i}`).subscribe());
+    }
+  }
+
+  unsubscribe(): void {
+    for (const s of this.subscriptions.splice(0)) s.unsubscribe();
+  }
+
+  completeInputs(): void {
+    for (const s of this.inputSubjects.values()) s.complete();
+  }
+
+  private emit(out: OutputPort, o: Outgoing): void {
+    const now = this.host.clock.nowNs();
+    const trace: Trace = appendSpan(o.trace, this.node.id, o.inNs, now, this.host.process);
+    const msg: Msg = {
+      header: { topic: out.topic, seq: ++out.seq, captureNs: o.captureNs, type: out.type, trace },
+      body: o.body,
+    };
+    const stats = this.stats;
+    stats.processing.record(now - o.inNs);
+    stats.emitted++;
+    stats.lastEmitNs = now;
+    const ls = out.listeners;
+    for (let i = 0; i < ls.length; i++) ls[i]!(msg);
+  }
+
+  /** Errors are counted and logged, and the stream is subscribed again so the node goes on. */
+  private resilient<T>(stream: Observable<T>, what: string): Observable<T> {
+    return stream.pipe(
+      tap({ error: (err: unknown) => this.fail(err, what) }),
+      retry({ resetOnSuccess: true }),
+    );
+  }
+
+  fail(err: unknown, where: string): void {
+    this.stats.errors++;
+    const e = err instanceof Error ? err : new Error(String(err));
+    // At most one log line per second per node: a node failing at 1 kHz must not flood the log.
+    const now = this.host.clock.nowNs();
+    if (now - this.lastErrorLogNs >= 1e9 || this.lastErrorLogNs === 0) {
+      this.log.error({ node: this.node.id, where, errors: this.stats.errors, err: e }, `node ${this.node.id} failed in ${where}: ${e.message}`);
+      this.lastErrorLogNs = now;
+    }
+  }
+  private lastErrorLogNs = 0;
+
+  // ---- context --------------------------------------------------------------------------------------
+
+  private makeContext(): NodeContext {
+    const runner = this;
+    const host = this.host;
+    const inputs: Record<string, Observable<Delivered>> = {};
+    for (const [port, subject] of this.inputSubjects) inputs[port] = subject.asObservable();
+    return {
+      id: this.node.id,
+      type: this.node.type,
+      clock: host.clock,
+      log: this.log,
+      metrics: { gauge: (name, value) => void this.stats.gauges.set(name, value) },
+      // The runtime checked port types when it built the graph; the map is typed per node by defineNode.
+      inputs: inputs as NodeContext["inputs"],
+      msg<T>(body: T, from?: Delivered | readonly Delivered[]): Outgoing<T> {
+        if (from === undefined) {
+          const now = host.clock.nowNs();
+          return { body, captureNs: now, inNs: now, trace: undefined };
+        }
+        if (!Array.isArray(from)) {
+          const f = from as Delivered;
+          return { body, captureNs: f.header.captureNs, inNs: f.receivedNs, trace: f.header.trace };
+        }
+        // Derived from several inputs: the first is the one it derives from (its capture stamp and path;
+        // a latched input such as an instruction must not make every action look old); processing
+        // began when the last of them arrived.
+        const primary = from[0] as Delivered | undefined;
+        if (!primary) return this.msg(body);
+        let inNs = 0;
+        for (const f of from) if (f.receivedNs > inNs) inNs = f.receivedNs;
+        return { body, captureNs: primary.header.captureNs, inNs, trace: primary.header.trace };
+      },
+      busy<T>(work: Promise<T>): Promise<T> {
+        runner.busyCount++;
+        host.workStarted();
+        const done = (): void => {
+          runner.busyCount--;
+          host.workEnded();
+          if (runner.busyCount === 0 && runner.waiting.size > 0) runner.drain();
+        };
+        return work.then(
+          (v) => {
+            done();
+            return v;
+          },
+          (err: unknown) => {
+            done();
+            throw err;
+          },
+        );
+      },
+      every(periodMs: number): Observable<{ index: number; dueNs: number }> {
+        if (!(periodMs > 0)) throw new RangeError(`node ${runner.node.id}: period must be > 0 ms, got ${periodMs}`);
+        return new Observable((sub) => host.clock.every(periodMs * 1e6, (index, dueNs) => sub.next({ index, dueNs })));
+      },
+    };
+  }
+}

@@ -1,0 +1,60 @@
+// Latency histograms: HDR (hdr-histogram-js) in nanoseconds, 3 significant digits, so recording costs
+// tens of ns on the hot path and percentiles stay exact to 0.1% from 1 ns to minutes.
+import * as hdr from "hdr-histogram-js";
+
+export interface LatencySummary {
+  count: number;
+  minNs: number;
+  p50Ns: number;
+  p90Ns: number;
+  p99Ns: number;
+  maxNs: number;
+  meanNs: number;
+}
+
+export class LatencyHistogram {
+  private readonly h = hdr.build({
+    bitBucketSize: 32,
+    autoResize: true,
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60e9,
+    numberOfSignificantValueDigits: 3,
+  });
+
+  record(ns: number): void {
+    // Negative values can only come from stamps of two unsynchronised hosts; clamp rather than throw.
+    // Zero is common under the virtual clock, where work takes no time.
+    this.h.recordValue(ns > 0 ? Math.round(ns) : 0);
+  }
+
+  get count(): number {
+    return this.h.totalCount;
+  }
+
+  percentileNs(p: number): number {
+    return this.h.totalCount === 0 ? 0 : this.h.getValueAtPercentile(p);
+  }
+
+  summary(): LatencySummary {
+    const h = this.h;
+    if (h.totalCount === 0) return { count: 0, minNs: 0, p50Ns: 0, p90Ns: 0, p99Ns: 0, maxNs: 0, meanNs: 0 };
+    return {
+      count: h.totalCount,
+      minNs: h.minNonZeroValue === Number.MAX_SAFE_INTEGER ? 0 : h.minNonZeroValue,
+      p50Ns: h.getValueAtPercentile(50),
+      p90Ns: h.getValueAtPercentile(90),
+      p99Ns: h.getValueAtPercentile(99),
+      maxNs: h.maxValue,
+      meanNs: h.mean,
+    };
+  }
+
+  reset(): void {
+    this.h.reset();
+  }
+
+  /** Adds another histogram's counts into this one (e.g. merging a worker's figures). */
+  add(other: LatencyHistogram): void {
+    this.h.add(other.h);
+  }
+}
