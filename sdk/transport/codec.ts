@@ -5,12 +5,24 @@
 // Bulk bytes are never re-encoded: the encoder hands the body's own Uint8Array to ZeroMQ (which sends
 // buffers over 128 bytes without copying them), and the decoder puts the received frame itself (a
 // Buffer over ZeroMQ's message memory) into the body.
+import protobuf from "protobufjs/minimal.js";
 import { bulkFieldsOf, codecOf, isMessageName, reflex, type MessageCodec } from "../messages/index.js";
 import { spansOf, traceOf, type Header, type Msg } from "../runtime/message.js";
 import { DecodeError, EncodeError } from "./decode-error.js";
 import { schemaViolation } from "./schema-check.js";
 
 const Envelope = reflex.Envelope;
+
+/**
+ * A reader that keeps unknown fields ($unknowns) for this decode only: protobufjs discards them by
+ * default, and they are where a known field with the wrong wire type ends up (see schema-check.ts).
+ */
+function readerOf(frame: Uint8Array): Uint8Array {
+  const reader = protobuf.Reader.create(frame);
+  reader.discardUnknown = false;
+  // The generated decoders take a Reader or bytes; MessageCodec types only the bytes form.
+  return reader as unknown as Uint8Array;
+}
 const noBulk: reflex.BulkField.$Properties[] = [];
 const noSpans: reflex.Span.$Properties[] = [];
 
@@ -67,7 +79,7 @@ export function decodeFrames(frames: readonly Uint8Array[]): Msg | DecodeError {
   if (!envelopeFrame) return new DecodeError("envelope", "no frames");
   let envelope: reflex.Envelope;
   try {
-    envelope = Envelope.decode(envelopeFrame);
+    envelope = Envelope.decode(readerOf(envelopeFrame));
   } catch (err) {
     return new DecodeError("envelope", `frame 0 is not a reflex.Envelope (${(err as Error).message})`);
   }
@@ -83,7 +95,7 @@ export function decodeFrames(frames: readonly Uint8Array[]): Msg | DecodeError {
   if (!bodyFrame) return new DecodeError("body", "frame 1 (the body) is missing");
   let body: Record<string, unknown>;
   try {
-    body = codecOf(type).decode(bodyFrame) as Record<string, unknown>;
+    body = codecOf(type).decode(readerOf(bodyFrame)) as Record<string, unknown>;
   } catch (err) {
     return new DecodeError("body", `frame 1 is not a ${type} (${(err as Error).message})`);
   }

@@ -14,7 +14,7 @@
 import * as zmq from "zeromq";
 import type { Msg } from "../runtime/message.js";
 import { decodeFrames } from "./codec.js";
-import { BYE, WELCOME, isFrame } from "./control-frames.js";
+import { BYE, HELLO, WELCOME, isFrame } from "./control-frames.js";
 import { newReceiverCounters, type ReceiverCounters } from "./counters.js";
 import { DecodeError } from "./decode-error.js";
 import { checkEndpoint } from "./endpoint.js";
@@ -68,7 +68,13 @@ export class LinkReceiver {
     const isTcp = opts.endpoint.startsWith("tcp://");
     this.socket = new zmq.Dealer({
       ...(opts.context ? { context: opts.context } : {}),
+      // ZMQ_PROBE_ROUTER sends the first hello (an empty message) when the pipe is attached. The pipe
+      // outlives reconnects (ZMQ_IMMEDIATE off: with it on, libzmq discards messages still unread in
+      // the pipe when the sender closes, losing the tail of a graceful shutdown), so later hellos are
+      // sent by watchEvents() on each reconnect.
       probeRouter: true,
+      immediate: false,
+      sendTimeout: 0,
       receiveHighWaterMark: opts.receiveHighWaterMark ?? 8,
       sendHighWaterMark: 8,
       // Long enough for the BYE to leave at close, short enough not to hold shutdown up.
@@ -131,7 +137,6 @@ export class LinkReceiver {
     this.state = "closed";
     if (wasOpen) {
       // Best effort: a full or unconnected pipe just means the sender learns from EHOSTUNREACH instead.
-      this.socket.sendTimeout = 0;
       await this.socket.send(BYE).catch(() => undefined);
     }
     this.socket.close();
@@ -159,6 +164,11 @@ export class LinkReceiver {
 
   private watchEvents(): void {
     const events = this.socket.events;
+    let connects = 0;
+    events.on("connect", () => {
+      // The first connection's hello is the probe; a reconnect (the sender restarted) needs its own.
+      if (++connects > 1 && this.state === "open") this.socket.send(HELLO).catch(() => undefined);
+    });
     events.on("disconnect", () => this.setConnected(false));
     events.on("handshake:error:auth", (e) => {
       this.log.warn("auth", { link: this.opts.name, endpoint: e.address, err: e.error.message }, "the sender refused this receiver's CurveZMQ key");
