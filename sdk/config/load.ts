@@ -14,7 +14,7 @@ import { ajvDiagnostics } from "./ajv-diagnostics.js";
 import { ConfigError, type Diagnostic } from "./diagnostic.js";
 import { GraphConfigSchema, type GraphConfig, type InputSpec } from "./schema.js";
 import { ConfigSource, type YamlPath } from "./source.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean, nearest } from "./suggest.js";
 
 export interface LoadOptions {
   readonly registry: NodeRegistry;
@@ -29,7 +29,8 @@ export interface LoadResult {
   readonly graph?: Graph;
 }
 
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+// verbose: errors carry their schema, whose property names feed "did you mean".
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
 const validateTop = ajv.compile(GraphConfigSchema);
 const paramValidators = new WeakMap<TSchema, ValidateFunction>();
 const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -63,7 +64,7 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
   for (const e of source.doc.errors) {
     const where = source.at(e.pos[0]);
     if (e.code === "DUPLICATE_KEY") {
-      const key = text.slice(e.pos[0], e.pos[1]).split(/[:\s]/)[0] ?? "";
+      const key = /^[^:\s]+/.exec(text.slice(e.pos[0]))?.[0] ?? "";
       diagnostics.push(
         source.diagnostic([], `duplicate key "${key}"${isUnderNodes(source, e.pos[0]) ? " (node ids must be unique)" : ""}`, {
           where,
@@ -197,8 +198,10 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
       const qos = edgeQos(spec, config.defaults, fromDef, source, at, diagnostics);
       edges.push({ from: { node: fromNode, port: fromPort }, to: { node: id, port }, type: outType, qos });
     }
+    // A misspelt `inputs:` key is reported as such; listing every input as unwired too would be noise.
+    const misspeltInputs = !Object.hasOwn(entry, "inputs") && Object.keys(entry).some((k) => k !== "inputs" && nearest(k, ["inputs"]) === "inputs");
     for (const [port, spec] of Object.entries(declared)) {
-      if (spec.required !== false && !Object.hasOwn(inputs, port)) {
+      if (spec.required !== false && !Object.hasOwn(inputs, port) && !misspeltInputs) {
         diagnostics.push(
           source.diagnostic(["nodes", id], `required input "${port}" (${spec.type}) is not wired`, {
             expected: `inputs:\n      ${port}: { from: <node>/<port> }`,

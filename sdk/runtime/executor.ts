@@ -48,6 +48,7 @@ export class GraphRuntime implements RunnerHost {
   private readonly order: string[];
   private readonly log: Logger;
   private inFlight = 0;
+  private sleeping = 0;
   private idleWaiters: (() => void)[] = [];
   state: RuntimeState = "new";
 
@@ -109,7 +110,25 @@ export class GraphRuntime implements RunnerHost {
 
   workEnded(): void {
     this.inFlight--;
-    if (this.inFlight === 0) for (const w of this.idleWaiters.splice(0)) w();
+    this.wakeIdleWaiters();
+  }
+
+  sleepStarted(): void {
+    this.sleeping++;
+    this.wakeIdleWaiters();
+  }
+
+  sleepEnded(): void {
+    this.sleeping--;
+  }
+
+  /** Idle: no work in flight, except, on the virtual clock, work waiting for clock time to pass. */
+  private get idle(): boolean {
+    return this.inFlight <= (this.clock.kind === "virtual" ? this.sleeping : 0);
+  }
+
+  private wakeIdleWaiters(): void {
+    if (this.idle) for (const w of this.idleWaiters.splice(0)) w();
   }
 
   recordArrival(node: string, msg: Msg, atNs: number): void {
@@ -202,9 +221,9 @@ export class GraphRuntime implements RunnerHost {
     }
   }
 
-  /** Resolves once no node has work in flight (or after `timeoutMs`). */
+  /** Resolves once no node has work in flight other than waiting for the clock (or after `timeoutMs`). */
   async flush(timeoutMs = 2000): Promise<boolean> {
-    if (this.inFlight === 0) return true;
+    if (this.idle) return true;
     return new Promise<boolean>((resolve) => {
       const t = setTimeout(() => resolve(false), timeoutMs);
       this.idleWaiters.push(() => {

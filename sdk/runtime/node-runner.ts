@@ -18,6 +18,9 @@ export interface RunnerHost {
   /** Work in flight anywhere in this runtime changed (the virtual clock waits for zero). */
   workStarted(): void;
   workEnded(): void;
+  /** Work in flight that waits for clock time (it must not hold the virtual clock back). */
+  sleepStarted(): void;
+  sleepEnded(): void;
   /** A message reached `node`: the end-to-end latency of the path it travelled is recorded. */
   recordArrival(node: string, msg: Msg, atNs: number): void;
 }
@@ -214,6 +217,15 @@ export class NodeRunner implements EdgeConsumer {
             throw err;
           },
         );
+      },
+      sleep(ms: number): Promise<void> {
+        host.sleepStarted();
+        return new Promise<void>((resolve) => {
+          host.clock.at(host.clock.nowNs() + ms * 1e6, () => {
+            host.sleepEnded();
+            resolve();
+          });
+        });
       },
       every(periodMs: number): Observable<{ index: number; dueNs: number }> {
         if (!(periodMs > 0)) throw new RangeError(`node ${runner.node.id}: period must be > 0 ms, got ${periodMs}`);

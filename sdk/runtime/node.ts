@@ -61,6 +61,11 @@ export interface NodeContext<I extends Ports = Ports> {
    * (keep-latest or queue), and the virtual clock does not advance.
    */
   busy<T>(work: Promise<T>): Promise<T>;
+  /**
+   * Resolves after `ms` of clock time. On the virtual clock, time may advance while a node sleeps
+   * (inside ctx.busy), so a simulated slow node takes virtual time, not wall time.
+   */
+  sleep(ms: number): Promise<void>;
   /** A stream of clock ticks every `periodMs`, from when the graph starts; emits the tick index. */
   every(periodMs: number): Observable<{ index: number; dueNs: number }>;
 }
