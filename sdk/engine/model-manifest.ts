@@ -71,13 +71,22 @@ export const ManifestSchema = Type.Object(
     tokens: Type.Object({ count: PositiveInt, dim: PositiveInt, patch_dim: PositiveInt }, { additionalProperties: false }),
     instruction: Type.Object({ vocab: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }) }, { additionalProperties: false }),
     proprio: Type.Object(
-      { dim: PositiveInt, mean: Type.Array(Type.Number()), std: Type.Array(Type.Number()) },
+      {
+        dim: PositiveInt,
+        /** Names of the proprio values, for readers (e.g. [x, y]). */
+        fields: Type.Optional(Type.Array(Type.String())),
+        mean: Type.Array(Type.Number()),
+        std: Type.Array(Type.Number()),
+      },
       { additionalProperties: false },
     ),
     action: Type.Object(
       {
         horizon: PositiveInt,
         dim: PositiveInt,
+        /** Names and units of the action values, for readers (e.g. [vx, vy], "workspace units per second"). */
+        fields: Type.Optional(Type.Array(Type.String())),
+        units: Type.Optional(Type.String()),
         step_ms: Type.Number({ exclusiveMinimum: 0 }),
         /** action = normalised * std + mean, per action dim. */
         mean: Type.Array(Type.Number()),
@@ -98,6 +107,8 @@ export const ManifestSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    /** How the model was trained (seed, data, validation figures): free-form, for readers. */
+    training: Type.Optional(Type.Unknown()),
   },
   // Top-level extras (training notes, eval figures) are allowed and reported as warnings, not errors.
   { additionalProperties: true },
