@@ -23,15 +23,20 @@ ThresholdResult entropy_threshold(const double* counts, int bins, double range, 
     cum_clogc[k + 1] = cum_clogc[k] + (c > 0 ? c * std::log(c) : 0.0);
   }
   const double total = cum[nb];
-  if (curve != nullptr) curve->assign(nb - static_cast<std::size_t>(quant_bins) + 1, 0.0);
+  if (curve != nullptr) curve->assign(nb - static_cast<std::size_t>(quant_bins) + 1, std::numeric_limits<double>::quiet_NaN());
   ThresholdResult best;
   if (total <= 0) return best;
 
+  // Candidates stop at the bin holding the largest value: after a doubling re-bin the top bins are empty and
+  // cutting there would clip nothing. With range == max|x| (no re-bin) this is the full [quant_bins, bins].
+  int last = bins;
+  while (last > 0 && counts[last - 1] <= 0) --last;
+  const int stop = last < quant_bins ? quant_bins : last;
   const double log_total = std::log(total);
   const double inf = std::numeric_limits<double>::infinity();
   double best_kl = inf;
-  int best_i = bins;
-  for (int i = quant_bins; i <= bins; ++i) {
+  int best_i = stop;
+  for (int i = quant_bins; i <= stop; ++i) {
     const double inside = cum[static_cast<std::size_t>(i)];
     const double outliers = total - inside;
     const double last = counts[i - 1];

@@ -1,6 +1,7 @@
 // Entropy (KL-divergence) threshold search over an |x| histogram, the TensorRT "EntropyCalibration2" family.
 //
-// For each candidate cut-off i in [quant_bins, bins]: P = bins[0..i) with every count at or beyond i added
+// For each candidate cut-off i in [quant_bins, last] (last = 1 + the highest non-empty bin; = bins when the
+// range is the max, as it is until a re-bin doubles it): P = bins[0..i) with every count at or beyond i added
 // into bin i-1; Q = bins[0..i) merged into quant_bins groups (bin k goes to group floor(k * quant_bins / i)),
 // each group's count spread evenly over its non-zero bins; both normalised; KL(P || Q) (infinite where P has
 // mass and Q none). The smallest KL wins, ties to the largest i; amax = i * range / bins (the upper edge of
@@ -22,7 +23,7 @@ struct ThresholdResult {
   double divergence = 0;  // KL at the chosen i (entropy only)
 };
 
-/// `counts` has `bins` entries covering [0, range). `curve`, when given, receives KL for i = quant_bins..bins.
+/// `counts` has `bins` entries covering [0, range). `curve`, when given, receives KL for i = quant_bins..bins (NaN past the last candidate).
 ThresholdResult entropy_threshold(const double* counts, int bins, double range, int quant_bins = kDefaultQuantBins,
                                   std::vector<double>* curve = nullptr);
 

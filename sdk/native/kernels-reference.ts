@@ -1,0 +1,137 @@
+// Plain TypeScript versions of the native tensor kernels (native/src/kernels), operation for operation, so
+// both give bit-identical results: float32 steps via Math.fround, double sums in the same order.
+// The accel code can run on these where the addon is absent; tests check both paths agree.
+
+/** Indices of the k highest scores, highest first; ties keep the lower index first; NaN ranks last. */
+export function topkReference(scores: Float32Array, k: number): Int32Array {
+  if (!Number.isInteger(k) || k < 0 || k > scores.length) throw new RangeError(`topk: k=${k} must be in [0, ${scores.length}]`);
+  const idx = Array.from({ length: scores.length }, (_, i) => i);
+  idx.sort((a, b) => {
+    const sa = scores[a] as number;
+    const sb = scores[b] as number;
+    const na = Number.isNaN(sa);
+    const nb = Number.isNaN(sb);
+    if (na !== nb) return na ? 1 : -1;
+    if (!na && sa !== sb) return sa > sb ? -1 : 1;
+    return a - b;
+  });
+  return Int32Array.from(idx.slice(0, k));
+}
+
+/** dst[j, :] = src[indices[j], :] for a row-major [rows, cols] matrix. */
+export function gatherRowsReference(src: Float32Array, cols: number, indices: Int32Array): Float32Array {
+  if (cols <= 0 || src.length % cols !== 0) throw new RangeError(`gatherRows: src.length ${src.length} is not a multiple of cols ${cols}`);
+  const rows = src.length / cols;
+  const out = new Float32Array(indices.length * cols);
+  for (let j = 0; j < indices.length; j++) {
+    const r = indices[j] as number;
+    if (r < 0 || r >= rows) throw new RangeError(`gatherRows: indices[${j}]=${r} outside [0, ${rows})`);
+    out.set(src.subarray(r * cols, (r + 1) * cols), j * cols);
+  }
+  return out;
+}
+
+export interface PatchGrid {
+  readonly height: number;
+  readonly width: number;
+  readonly channels: number;
+  readonly patch: number;
+}
+
+export function patchCount(grid: PatchGrid): number {
+  return (grid.height / grid.patch) * (grid.width / grid.patch);
+}
+
+export function checkPatchGrid(grid: PatchGrid): void {
+  const { height, width, channels, patch } = grid;
+  if (!(patch > 0) || height % patch !== 0 || width % patch !== 0 || !(channels > 0)) {
+    throw new RangeError(`patch grid: patch ${patch} must divide height ${height} and width ${width}, channels must be > 0`);
+  }
+}
+
+/** Per-patch cosine similarity and relative L1 change of [height, width, channels] frames. */
+export function patchSimilarityReference(
+  prev: Float32Array,
+  curr: Float32Array,
+  grid: PatchGrid,
+): { cosine: Float32Array; relativeL1: Float32Array } {
+  checkPatchGrid(grid);
+  const { width: W, channels: C, patch: P } = grid;
+  const gw = grid.width / P;
+  const gh = grid.height / P;
+  const cosine = new Float32Array(gw * gh);
+  const relativeL1 = new Float32Array(gw * gh);
+  for (let py = 0; py < gh; py++) {
+    for (let px = 0; px < gw; px++) {
+      let dot = 0;
+      let na = 0;
+      let nb = 0;
+      let diff = 0;
+      let base = 0;
+      for (let y = py * P; y < (py + 1) * P; y++) {
+        const row = (y * W + px * P) * C;
+        for (let e = 0; e < P * C; e++) {
+          const a = prev[row + e] as number;
+          const b = curr[row + e] as number;
+          dot += a * b;
+          na += a * a;
+          nb += b * b;
+          diff += Math.abs(b - a);
+          base += Math.abs(a);
+        }
+      }
+      const out = py * gw + px;
+      const norms = na * nb;
+      cosine[out] = norms > 0 ? dot / Math.sqrt(norms) : na === 0 && nb === 0 ? 1 : 0;
+      relativeL1[out] = base > 0 ? diff / base : diff === 0 ? 0 : Infinity;
+    }
+  }
+  return { cosine, relativeL1 };
+}
+
+/** sum |b - a| / sum |a| over the whole tensor. */
+export function relativeL1Reference(prev: Float32Array, curr: Float32Array): number {
+  if (prev.length !== curr.length) throw new RangeError("relativeL1: prev and curr differ in length");
+  let diff = 0;
+  let base = 0;
+  for (let i = 0; i < prev.length; i++) {
+    const a = prev[i] as number;
+    diff += Math.abs((curr[i] as number) - a);
+    base += Math.abs(a);
+  }
+  if (base > 0) return diff / base;
+  return diff === 0 ? 0 : Infinity;
+}
+
+function checkScale(scale: number): void {
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`int8 scale must be finite and > 0, got ${scale}`);
+}
+
+function roundHalfEven(v: number): number {
+  const r = Math.round(v); // half up
+  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** q = saturate(round_half_even(f32(x / scale))) in [-128, 127]; NaN -> 0. */
+export function quantizeInt8Reference(x: Float32Array, scale: number, out = new Int8Array(x.length)): Int8Array {
+  checkScale(scale);
+  const s = Math.fround(scale);
+  for (let i = 0; i < x.length; i++) {
+    let v = Math.fround((x[i] as number) / s);
+    if (Number.isNaN(v)) {
+      out[i] = 0;
+      continue;
+    }
+    v = v < -128 ? -128 : v > 127 ? 127 : v;
+    out[i] = roundHalfEven(v);
+  }
+  return out;
+}
+
+/** x = f32(q * scale). */
+export function dequantizeInt8Reference(q: Int8Array, scale: number, out = new Float32Array(q.length)): Float32Array {
+  checkScale(scale);
+  const s = Math.fround(scale);
+  for (let i = 0; i < q.length; i++) out[i] = Math.fround((q[i] as number) * s);
+  return out;
+}

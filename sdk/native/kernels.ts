@@ -1,0 +1,41 @@
+// Tensor kernels for the accelerations (token pruning, frame/step caches, INT8), on the native addon's CPU
+// code. Same signatures and bit-identical results as kernels-reference.ts (test/native/kernels.test.ts).
+import { loadNative, type NativeAddon } from "./addon.js";
+import { checkPatchGrid, patchCount, type PatchGrid } from "./kernels-reference.js";
+
+export type { PatchGrid } from "./kernels-reference.js";
+
+export class NativeKernels {
+  constructor(private readonly addon: NativeAddon = loadNative()) {}
+
+  topk(scores: Float32Array, k: number): Int32Array {
+    return this.addon.topk(scores, k);
+  }
+
+  gatherRows(src: Float32Array, cols: number, indices: Int32Array, out?: Float32Array): Float32Array {
+    return this.addon.gatherRows(src, cols, indices, out);
+  }
+
+  patchSimilarity(prev: Float32Array, curr: Float32Array, grid: PatchGrid): { cosine: Float32Array; relativeL1: Float32Array } {
+    checkPatchGrid(grid);
+    const n = patchCount(grid);
+    const cosine = new Float32Array(n);
+    const relativeL1 = new Float32Array(n);
+    this.addon.patchSimilarity(prev, curr, grid.height, grid.width, grid.channels, grid.patch, cosine, relativeL1);
+    return { cosine, relativeL1 };
+  }
+
+  relativeL1(prev: Float32Array, curr: Float32Array): number {
+    return this.addon.relativeL1(prev, curr);
+  }
+
+  quantizeInt8(x: Float32Array, scale: number, out = new Int8Array(x.length)): Int8Array {
+    this.addon.quantizeInt8(x, scale, out);
+    return out;
+  }
+
+  dequantizeInt8(q: Int8Array, scale: number, out = new Float32Array(q.length)): Float32Array {
+    this.addon.dequantizeInt8(q, scale, out);
+    return out;
+  }
+}
