@@ -48,6 +48,22 @@ export function relativeL1(now: Float32Array, before: Float32Array): number {
   return relativeL1Rows(now, 0, before, 0, now.length);
 }
 
+/** Dot product of rows i and j of one matrix. */
+export function dotRows(m: Float32Array, i: number, j: number, dim: number): number {
+  let dot = 0;
+  const io = i * dim;
+  const jo = j * dim;
+  for (let k = 0; k < dim; k++) dot += (m[io + k] as number) * (m[jo + k] as number);
+  return dot;
+}
+
+/** Euclidean norm of each of the first `count` rows. */
+export function rowNorms(m: Float32Array, count: number, dim: number): Float64Array {
+  const norms = new Float64Array(count);
+  for (let i = 0; i < count; i++) norms[i] = Math.sqrt(dotRows(m, i, i, dim));
+  return norms;
+}
+
 /** Order of indices by score, highest first, ties to the lower index; NaN ranks last. Fills `order`. */
 export function rankByScore(scores: Float32Array, count: number, order: Int32Array): Int32Array {
   for (let i = 0; i < count; i++) order[i] = i;

@@ -7,7 +7,7 @@
 //   near-duplicate tokens do not eat the budget.
 // Deterministic: every tie goes to the lower token index.
 
-import { cosineRows, rankByScore } from "./row-similarity.js";
+import { dotRows, rankByScore, rowNorms } from "./row-similarity.js";
 
 export type PruningMode = "off" | "relevance" | "efficientvla";
 
@@ -81,15 +81,19 @@ function efficientVla(tokens: Float32Array, order: Int32Array, count: number, di
 
   const chosen = new Uint8Array(count);
   const kept = new Int32Array(budget);
+  const norms = rowNorms(tokens, count, dim);
   // maxSim[j]: the highest cosine similarity of token j to any kept token.
   const maxSim = new Float32Array(count).fill(-Infinity);
   let n = 0;
   const keep = (j: number): void => {
     chosen[j] = 1;
     kept[n++] = j;
+    const nj = norms[j] as number;
     for (let i = 0; i < count; i++) {
       if (chosen[i]) continue;
-      const s = cosineRows(tokens, i, tokens, j, dim);
+      const ni = norms[i] as number;
+      // A zero token has no direction: similar to nothing, so it is picked last for diversity.
+      const s = ni === 0 || nj === 0 ? 0 : dotRows(tokens, i, j, dim) / (ni * nj);
       if (s > (maxSim[i] as number)) maxSim[i] = s;
     }
   };

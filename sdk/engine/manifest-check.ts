@@ -152,6 +152,8 @@ function consistencyProblems(m: Manifest, pointer: ManifestPointer): ModelProble
     [["action", "mean"], m.action.mean.length, m.action.dim],
     [["action", "std"], m.action.std.length, m.action.dim],
   ];
+  if (m.proprio.fields) lengths.push([["proprio", "fields"], m.proprio.fields.length, m.proprio.dim]);
+  if (m.action.fields) lengths.push([["action", "fields"], m.action.fields.length, m.action.dim]);
   for (const [path, got, want] of lengths) {
     if (got !== want) out.push(pointer.at(path, "error", `${formatPath(path)} has ${got} values, the dim is ${want}`, `give exactly ${want} values`));
   }
