@@ -20,7 +20,7 @@ const randomFrames: fc.Arbitrary<Frames> = fc.array(bytes(120), { minLength: 1, 
 const mutatedFrames: fc.Arbitrary<Frames> = fc
   .tuple(validFrames, fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom("flip", "truncate", "drop", "duplicate", "insert", "replace", "swap"), bytes(40))
   .map(([frames, i, pos, value, how, junk]) => {
-    const out = frames.map((f) => Uint8Array.from(f));
+    const out: Uint8Array[] = frames.map((f) => Uint8Array.from(f));
     const k = i % out.length;
     const f = out[k] as Uint8Array;
     switch (how) {
