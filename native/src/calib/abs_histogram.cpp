@@ -1,9 +1,18 @@
 #include "calib/abs_histogram.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+
+// On x86-64 the two vectorised loops are also compiled for AVX2 and picked at load time (ifunc); results
+// are the same bits either way (IEEE single-precision multiply and truncation, no contraction).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define REFLEX_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define REFLEX_VECTOR_CLONES
+#endif
 
 namespace reflex::calib {
 
@@ -11,6 +20,7 @@ namespace {
 bool is_power_of_two(int v) { return v > 0 && (v & (v - 1)) == 0; }
 // Chunk so per-chunk uint32 sub-histogram counts cannot overflow.
 constexpr std::size_t kChunk = std::size_t{1} << 30;
+constexpr std::size_t kBlock = 1024;
 }  // namespace
 
 AbsHistogram::AbsHistogram(int bins) {
@@ -18,31 +28,46 @@ AbsHistogram::AbsHistogram(int bins) {
     throw std::invalid_argument("histogram bins must be a power of two >= 2, got " + std::to_string(bins));
   }
   counts_.assign(static_cast<std::size_t>(bins), 0.0);
-  scratch_.assign(static_cast<std::size_t>(bins) * 4, 0);
+  scratch_.assign((static_cast<std::size_t>(bins) + 1) * 4, 0);
 }
 
-float finite_max_abs(const float* data, std::size_t n) {
-  // Four independent lanes so the compiler vectorises; NaN and Inf fail `a < inf` and count as 0.
-  constexpr float inf = std::numeric_limits<float>::infinity();
-  float m0 = 0.0f, m1 = 0.0f, m2 = 0.0f, m3 = 0.0f;
-  std::size_t i = 0;
-  for (; i + 4 <= n; i += 4) {
-    float a0 = std::fabs(data[i]), a1 = std::fabs(data[i + 1]), a2 = std::fabs(data[i + 2]), a3 = std::fabs(data[i + 3]);
-    a0 = a0 < inf ? a0 : 0.0f;
-    a1 = a1 < inf ? a1 : 0.0f;
-    a2 = a2 < inf ? a2 : 0.0f;
-    a3 = a3 < inf ? a3 : 0.0f;
-    m0 = a0 > m0 ? a0 : m0;
-    m1 = a1 > m1 ? a1 : m1;
-    m2 = a2 > m2 ? a2 : m2;
-    m3 = a3 > m3 ? a3 : m3;
+REFLEX_VECTOR_CLONES float finite_max_abs(const float* data, std::size_t n) {
+  // On the IEEE-754 bit patterns: for finite non-negative floats, integer order is float order, so |x| is
+  // `bits & 0x7fffffff`, non-finite values are patterns >= 0x7f800000 (dropped to 0), and the max is an
+  // unsigned integer max, which the compiler vectorises without -ffast-math.
+  // Masked patterns are < 2^31, so signed compares (available on SSE2) order them correctly.
+  std::int32_t m = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::int32_t b;
+    std::memcpy(&b, data + i, sizeof b);
+    b &= 0x7fffffff;
+    b = b < 0x7f800000 ? b : 0;
+    m = b > m ? b : m;
   }
-  for (; i < n; ++i) {
-    float a = std::fabs(data[i]);
-    a = a < inf ? a : 0.0f;
-    m0 = a > m0 ? a : m0;
+  float out;
+  std::memcpy(&out, &m, sizeof out);
+  return out;
+}
+
+// Pass 1 of a block (vectorised): bin index per value, branch-free; NaN and Inf fail `a <= range`.
+REFLEX_VECTOR_CLONES static void bin_indices(const float* x, std::size_t len, float range, float scale,
+                                             std::int32_t top, std::int32_t skip_bin, std::int32_t* out) {
+  // Integer selects on the bit patterns keep the loop free of floating-point control flow (so it vectorises
+  // under the default -ftrapping-math): |x| <= range compares as integers, NaN/Inf patterns exceed range's.
+  std::int32_t range_bits;
+  std::memcpy(&range_bits, &range, sizeof range_bits);
+  for (std::size_t j = 0; j < len; ++j) {
+    std::int32_t b;
+    std::memcpy(&b, x + j, sizeof b);
+    b &= 0x7fffffff;
+    const bool ok = b <= range_bits;
+    b = ok ? b : 0;
+    float a;
+    std::memcpy(&a, &b, sizeof a);
+    std::int32_t k = static_cast<std::int32_t>(a * scale);
+    k = k < top ? k : top;
+    out[j] = ok ? k : skip_bin;
   }
-  return std::max(std::max(m0, m1), std::max(m2, m3));
 }
 
 void AbsHistogram::grow_to(float batch_max) {
@@ -76,7 +101,6 @@ void AbsHistogram::collect(const float* data, std::size_t n) {
   }
 
   const int bins = this->bins();
-  const std::uint32_t top = static_cast<std::uint32_t>(bins - 1);
   if (range_ == 0.0f) {
     // Every finite value is zero: bin 0 whatever the range becomes.
     std::uint64_t finite = 0;
@@ -89,47 +113,37 @@ void AbsHistogram::collect(const float* data, std::size_t n) {
 
   const float range = range_;
   const float scale = static_cast<float>(static_cast<double>(bins) / static_cast<double>(range));
+  const std::int32_t top = bins - 1;
+  const std::int32_t skip_bin = bins;  // non-finite values land here
+  const std::size_t stride = static_cast<std::size_t>(bins) + 1;
   std::uint32_t* h0 = scratch_.data();
-  std::uint32_t* h1 = h0 + bins;
-  std::uint32_t* h2 = h1 + bins;
-  std::uint32_t* h3 = h2 + bins;
+  std::uint32_t* h1 = h0 + stride;
+  std::uint32_t* h2 = h1 + stride;
+  std::uint32_t* h3 = h2 + stride;
+  std::int32_t index[kBlock];
   std::uint64_t skipped = 0;
-  auto bin_of = [&](float x, std::uint32_t& idx) -> bool {
-    const float a = std::fabs(x);
-    if (!(a <= range)) return false;  // NaN, Inf
-    const float scaled = a * scale;
-    idx = std::min(static_cast<std::uint32_t>(scaled), top);
-    return true;
-  };
 
   for (std::size_t start = 0; start < n; start += kChunk) {
     const std::size_t end = std::min(n, start + kChunk);
     std::fill(scratch_.begin(), scratch_.end(), 0u);
-    std::size_t i = start;
-    for (; i + 4 <= end; i += 4) {
-      std::uint32_t b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-      const bool ok0 = bin_of(data[i], b0), ok1 = bin_of(data[i + 1], b1), ok2 = bin_of(data[i + 2], b2),
-                 ok3 = bin_of(data[i + 3], b3);
-      if (ok0 & ok1 & ok2 & ok3) {
-        ++h0[b0];
-        ++h1[b1];
-        ++h2[b2];
-        ++h3[b3];
-      } else {
-        if (ok0) ++h0[b0]; else ++skipped;
-        if (ok1) ++h1[b1]; else ++skipped;
-        if (ok2) ++h2[b2]; else ++skipped;
-        if (ok3) ++h3[b3]; else ++skipped;
+    for (std::size_t block = start; block < end; block += kBlock) {
+      const std::size_t len = std::min(kBlock, end - block);
+      const float* x = data + block;
+      bin_indices(x, len, range, scale, top, skip_bin, index);
+      // Pass 2: counts into four sub-histograms so consecutive increments do not wait on each other.
+      std::size_t j = 0;
+      for (; j + 4 <= len; j += 4) {
+        ++h0[index[j]];
+        ++h1[index[j + 1]];
+        ++h2[index[j + 2]];
+        ++h3[index[j + 3]];
       }
+      for (; j < len; ++j) ++h0[index[j]];
     }
-    for (; i < end; ++i) {
-      std::uint32_t b;
-      if (bin_of(data[i], b)) ++h0[b]; else ++skipped;
+    for (int b = 0; b < bins; ++b) {
+      counts_[static_cast<std::size_t>(b)] += static_cast<double>(std::uint64_t{h0[b]} + h1[b] + h2[b] + h3[b]);
     }
-    for (int j = 0; j < bins; ++j) {
-      counts_[static_cast<std::size_t>(j)] +=
-          static_cast<double>(std::uint64_t{h0[j]} + h1[j] + h2[j] + h3[j]);
-    }
+    skipped += std::uint64_t{h0[bins]} + h1[bins] + h2[bins] + h3[bins];
   }
   total_ += n - skipped;
   non_finite_ += skipped;
