@@ -173,9 +173,13 @@ export class LinkReceiver {
     events.on("handshake:error:auth", (e) => {
       this.log.warn("auth", { link: this.opts.name, endpoint: e.address, err: e.error.message }, "the sender refused this receiver's CurveZMQ key");
     });
-    events.on("handshake:error:protocol", (e) => {
-      this.log.warn("handshake", { link: this.opts.name, endpoint: e.address, err: e.error.message }, "security handshake failed (wrong server key?)");
-    });
+    // A wrong server key shows up as a protocol error or, on the client side, as "other" (the server
+    // drops the connection when it cannot decrypt the client's hello).
+    const handshakeFailed = (e: { address: string; error: Error }): void => {
+      this.log.warn("handshake", { link: this.opts.name, endpoint: e.address, err: e.error.message }, "security handshake failed (wrong server key, or CurveZMQ on one end only?)");
+    };
+    events.on("handshake:error:protocol", handshakeFailed);
+    events.on("handshake:error:other", handshakeFailed);
   }
 
   private async receiveLoop(): Promise<void> {
