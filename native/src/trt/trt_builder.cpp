@@ -63,7 +63,14 @@ std::vector<std::uint8_t> build_engine_from_onnx(const std::string& onnx_path, c
   std::unique_ptr<nvinfer1::IBuilderConfig> config(builder->createBuilderConfig());
   if (!config) throw std::runtime_error("createBuilderConfig failed: " + logger.last_error());
   config->setMemoryPoolLimit(nvinfer1::MemoryPoolType::kWORKSPACE, options.workspace_bytes);
+#if NV_TENSORRT_MAJOR < 11
   if (options.fp16) config->setFlag(nvinfer1::BuilderFlag::kFP16);
+#else
+  if (options.fp16) {
+    throw std::invalid_argument("TensorRT " + std::to_string(NV_TENSORRT_MAJOR) +
+                                " builds strongly typed networks only: export the ONNX model in FP16 instead of asking for fp16");
+  }
+#endif
 
   if (!options.profile.empty()) {
     nvinfer1::IOptimizationProfile* profile = builder->createOptimizationProfile();  // owned by the builder
