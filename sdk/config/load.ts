@@ -2,6 +2,7 @@
 // types, params, wiring, port types, cycles, unwired inputs) and reported together, each with its
 // file:line:col; nothing starts unless the list is empty.
 import { readFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { Ajv, type ValidateFunction } from "ajv";
 import { parse as parseYamlValue } from "yaml";
 import type { TSchema } from "@sinclair/typebox";
@@ -212,12 +213,16 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
     }
   }
 
-  // 5. The graph as a whole.
+  // 5. Placement: which process group each node runs in.
+  const placement = checkPlacement(config, nodesRaw, source, diagnostics);
+
+  // 6. The graph as a whole.
   const nodes = new Map<string, GraphNode>();
   for (const [id, def] of defs) {
     const entry = nodesRaw[id] as { params: Record<string, unknown> };
     const t = types.get(id) ?? { inputs: {}, outputs: {} };
-    nodes.set(id, { id, type: def.type, def, params: entry.params, process: "main", inputTypes: t.inputs, outputTypes: t.outputs });
+    const process = placement.get(id) ?? DEFAULT_PROCESS;
+    nodes.set(id, { id, type: def.type, def, params: entry.params, process, inputTypes: t.inputs, outputTypes: t.outputs });
   }
   const name = typeof config.name === "string" ? config.name : "";
   const graph: Graph = { name, file, nodes, edges };
@@ -235,6 +240,100 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
 
   if (diagnostics.length > 0) return { source, diagnostics: sorted(), config };
   return { source, diagnostics, config, graph };
+}
+
+/** The process group of a node the config does not place. */
+export const DEFAULT_PROCESS = "main";
+
+/**
+ * Checks `processes:` and each node's `process:`; returns node id -> process name for the nodes whose
+ * placement is valid. A process named in `processes:` must hold at least one node; a node may name
+ * only a declared process (or "main"); a process on another host must reference CurveZMQ keys, since
+ * links between hosts are tcp and never unauthenticated.
+ */
+function checkPlacement(
+  config: GraphConfig,
+  nodesRaw: Record<string, unknown>,
+  source: ConfigSource,
+  diagnostics: Diagnostic[],
+): Map<string, string> {
+  const declared = isRecord(config.processes) ? (config.processes as Record<string, unknown>) : {};
+  const names = [...new Set([DEFAULT_PROCESS, ...Object.keys(declared)])];
+  for (const [name, entry] of Object.entries(declared)) {
+    if (!ID.test(name)) {
+      diagnostics.push(
+        source.diagnostic(["processes"], `process name "${name}" is not allowed`, {
+          key: name,
+          expected: "letters, digits, _ and -, starting with a letter or _",
+        }),
+      );
+    }
+    if (!isRecord(entry)) continue;
+    const host = entry.host;
+    if (typeof host === "string" && !isLocalHost(host) && !isRecord(entry.keys)) {
+      diagnostics.push(
+        source.diagnostic(["processes", name, "host"], `process "${name}" runs on another host (${host}) but references no CurveZMQ keys`, {
+          expected: `keys:\n      secret: keys/${name}.key_secret\n      trusted: [keys/main.key]`,
+          suggestion: `make a key pair with \`reflex keys gen ${name}\` and reference it under processes.${name}.keys; links between hosts are never unauthenticated`,
+        }),
+      );
+    }
+    if (entry.restart !== "on-failure") {
+      for (const key of ["max_restarts", "backoff_ms"]) {
+        if (Object.hasOwn(entry, key)) {
+          diagnostics.push(
+            source.diagnostic(["processes", name], `\`${key}\` only applies to restart: on-failure`, {
+              key,
+              suggestion: `set restart: on-failure, or remove \`${key}\``,
+            }),
+          );
+        }
+      }
+    }
+  }
+  const placement = new Map<string, string>();
+  const used = new Set<string>();
+  let misplaced = false;
+  for (const [id, entry] of Object.entries(nodesRaw)) {
+    if (!isRecord(entry)) continue;
+    const proc = entry.process;
+    if (proc === undefined) {
+      placement.set(id, DEFAULT_PROCESS);
+      used.add(DEFAULT_PROCESS);
+      continue;
+    }
+    if (typeof proc !== "string") continue; // the shape check reported it
+    if (!names.includes(proc)) {
+      const listed = Object.keys(declared);
+      diagnostics.push(
+        source.diagnostic(["nodes", id, "process"], `node "${id}" is placed in an unknown process "${proc}"`, {
+          expected: listed.length > 0 ? `one of the processes: ${names.join(", ")}` : `"${DEFAULT_PROCESS}", or a process declared under \`processes:\``,
+          suggestion: didYouMean(proc, names) ?? `declare it:\n  processes:\n    ${proc}: {}`,
+        }),
+      );
+      misplaced = true;
+      continue;
+    }
+    placement.set(id, proc);
+    used.add(proc);
+  }
+  // A misspelt `process:` would also leave its intended process empty: one report is enough.
+  for (const name of misplaced ? [] : Object.keys(declared)) {
+    if (!used.has(name) && ID.test(name)) {
+      diagnostics.push(
+        source.diagnostic(["processes"], `process "${name}" has no nodes`, {
+          key: name,
+          suggestion: `place a node in it with \`process: ${name}\`, or remove it`,
+        }),
+      );
+    }
+  }
+  return placement;
+}
+
+/** Hosts that mean "this machine": the worker is forked here and its links use ipc://. */
+export function isLocalHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === hostname();
 }
 
 function edgeQos(

@@ -42,10 +42,38 @@ export const NodeEntrySchema = Type.Object(
     inputs: Type.Optional(
       Type.Record(Type.String(), InputSpecSchema, { description: "input port -> { from: <node>/<port>, QoS } or \"<node>/<port>\"" }),
     ),
+    process: Type.Optional(Type.String({ description: "the process group (a key of `processes:`) this node runs in; default main" })),
   },
   { additionalProperties: false },
 );
 export type NodeEntry = Static<typeof NodeEntrySchema>;
+
+export const ProcessKeysSchema = Type.Object(
+  {
+    secret: Type.String({ description: "this process's CurveZMQ key pair: a .key_secret file made by `reflex keys gen`" }),
+    trusted: Type.Optional(
+      Type.Array(Type.String(), { description: "public key files (.key) of the peers allowed to connect to this process's links" }),
+    ),
+  },
+  { additionalProperties: false, description: "CurveZMQ keys for links to and from another host" },
+);
+
+export const ProcessEntrySchema = Type.Object(
+  {
+    host: Type.Optional(Type.String({ minLength: 1, description: "where the process runs; default this host (localhost)" })),
+    restart: Type.Optional(
+      Type.Union([Type.Literal("never"), Type.Literal("on-failure")], { description: "restart the worker when it dies or hangs; default never" }),
+    ),
+    max_restarts: Type.Optional(Type.Integer({ minimum: 0, description: "give up after this many restarts (default 5)" })),
+    backoff_ms: Type.Optional(
+      Type.Number({ minimum: 0, description: "wait before the first restart; doubles each time (default 200)" }),
+    ),
+    env: Type.Optional(Type.Record(Type.String(), Type.String(), { description: "extra environment variables for the worker" })),
+    keys: Type.Optional(ProcessKeysSchema),
+  },
+  { additionalProperties: false },
+);
+export type ProcessEntry = Static<typeof ProcessEntrySchema>;
 
 export const DefaultsSchema = Type.Object({ ...QosFields }, { additionalProperties: false, description: "QoS defaults for every edge" });
 
@@ -56,6 +84,9 @@ export const GraphConfigSchema = Type.Object(
     clock: Type.Optional(Type.Union([Type.Literal("real"), Type.Literal("virtual")], { description: "default clock for `reflex run`" })),
     defaults: Type.Optional(DefaultsSchema),
     nodes: Type.Record(Type.String(), NodeEntrySchema, { minProperties: 1, description: "node id -> node" }),
+    processes: Type.Optional(
+      Type.Record(Type.String(), ProcessEntrySchema, { description: "process group name -> where and how its worker runs" }),
+    ),
   },
   { additionalProperties: false },
 );
