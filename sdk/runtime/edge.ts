@@ -9,7 +9,8 @@ import type { Msg } from "./message.js";
 export interface EdgeConsumer {
   /** True when the node can take a message now (idle and not inside a delivery). */
   ready(): boolean;
-  deliver(edge: LocalEdge, msg: Msg): void;
+  /** `nowNs`: the clock time the edge delivered at (saves the consumer a second clock read). */
+  deliver(edge: LocalEdge, msg: Msg, nowNs?: number): void;
   /** Called when a message is buffered, so the consumer can drain when it becomes ready. */
   pending(edge: LocalEdge): void;
 }
@@ -136,7 +137,7 @@ export class LocalEdge {
         atNs: now,
       });
     }
-    this.consumer.deliver(this, msg);
+    this.consumer.deliver(this, msg, now);
   }
 
   /** Drops whatever waits (at stop). Returns how many were dropped; they are counted. */

@@ -74,8 +74,7 @@ export class NodeRunner implements EdgeConsumer {
     this.waiting.add(edge);
   }
 
-  deliver(edge: LocalEdge, msg: Msg): void {
-    const now = this.host.clock.nowNs();
+  deliver(edge: LocalEdge, msg: Msg, now: number = this.host.clock.nowNs()): void {
     const delivered: Delivered = { header: msg.header, body: msg.body, receivedNs: now };
     this.host.recordArrival(this.node.id, msg, now);
     this.delivering = true;
