@@ -1,0 +1,94 @@
+// Where calibration inputs come from, as `reflex calibrate --data` names them:
+//   random[:<batches>[:<seed>]]  seeded Gaussian inputs (sigma 1) shaped from the model's inputs; dynamic axes
+//                                from --dim name=value (default 1). For trying the pipeline, not for real scales.
+//   <folder>                     one <input name>.npy per model input (float32); axis 0 indexes samples, and
+//                                each sample is fed as a batch of one (shape [1, ...rest]).
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+import type { OnnxValueInfo } from "./onnx-graph.js";
+import { readNpyFloat32, type NpyArray } from "./npy.js";
+
+export interface InputBatch {
+  readonly [name: string]: { readonly data: Float32Array; readonly shape: readonly number[] };
+}
+
+export interface InputSource {
+  readonly description: string;
+  readonly batches: number;
+  batch(index: number): InputBatch;
+}
+
+/** A user error in --data or --dim: what, where, how to fix. */
+export class CalibrationInputError extends Error {
+  override readonly name = "CalibrationInputError";
+}
+
+function concreteShape(info: OnnxValueInfo, dims: ReadonlyMap<string, number>): number[] {
+  if (info.shape === undefined) throw new CalibrationInputError(`input "${info.name}" has no shape in the model; pass --data <folder> with ${info.name}.npy`);
+  return info.shape.map((d) => (typeof d === "number" && d > 0 ? d : (dims.get(String(d)) ?? 1)));
+}
+
+function gaussian(n: number, seed: number): Float32Array {
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+  return out;
+}
+
+export function openInputSource(spec: string, inputs: readonly OnnxValueInfo[], dims: ReadonlyMap<string, number>): InputSource {
+  const random = /^random(?::(\d+))?(?::(\d+))?$/.exec(spec);
+  if (random) {
+    const batches = Number(random[1] ?? 32);
+    const seed = Number(random[2] ?? 1);
+    if (batches < 1) throw new CalibrationInputError(`--data ${spec}: the batch count must be >= 1, e.g. random:32`);
+    const shapes = inputs.map((i) => ({ name: i.name, shape: concreteShape(i, dims) }));
+    return {
+      description: `${batches} random Gaussian batches (seed ${seed}): ${shapes.map((s) => `${s.name}[${s.shape.join(",")}]`).join(" ")}`,
+      batches,
+      batch(index) {
+        const out: Record<string, { data: Float32Array; shape: number[] }> = {};
+        shapes.forEach((s, k) => {
+          out[s.name] = { data: gaussian(s.shape.reduce((a, b) => a * b, 1), seed * 1000003 + index * 101 + k), shape: s.shape };
+        });
+        return out;
+      },
+    };
+  }
+  if (!existsSync(spec) || !statSync(spec).isDirectory()) {
+    throw new CalibrationInputError(`--data ${spec}: not a folder and not random[:batches[:seed]]; give a folder with one <input>.npy per model input`);
+  }
+  const arrays = new Map<string, NpyArray>();
+  for (const info of inputs) {
+    const file = join(spec, `${info.name.replace(/[/\\:]/g, "_")}.npy`);
+    if (!existsSync(file)) {
+      const present = readdirSync(spec).filter((f) => f.endsWith(".npy"));
+      throw new CalibrationInputError(`--data ${spec}: no ${file} for model input "${info.name}" (found: ${present.join(", ") || "no .npy files"})`);
+    }
+    arrays.set(info.name, readNpyFloat32(file));
+  }
+  const counts = [...arrays.values()].map((a) => a.shape[0] ?? 0);
+  const batches = Math.min(...counts);
+  if (batches < 1) throw new CalibrationInputError(`--data ${spec}: the .npy files hold no samples (axis 0 is empty)`);
+  if (new Set(counts).size > 1) throw new CalibrationInputError(`--data ${spec}: the .npy files disagree on the sample count (axis 0): ${counts.join(", ")}`);
+  return {
+    description: `${batches} recorded samples from ${spec}`,
+    batches,
+    batch(index) {
+      const out: Record<string, { data: Float32Array; shape: number[] }> = {};
+      for (const [name, arr] of arrays) {
+        const rest = arr.shape.slice(1);
+        const n = rest.reduce((a, b) => a * b, 1);
+        out[name] = { data: arr.data.subarray(index * n, (index + 1) * n), shape: [1, ...rest] };
+      }
+      return out;
+    },
+  };
+}
