@@ -14,7 +14,7 @@
 import * as zmq from "zeromq";
 import type { Msg } from "../runtime/message.js";
 import { decodeFrames } from "./codec.js";
-import { BYE, HELLO, WELCOME, isFrame } from "./control-frames.js";
+import { BYE, END, ENDED, HELLO, WELCOME, isFrame } from "./control-frames.js";
 import { newReceiverCounters, type ReceiverCounters } from "./counters.js";
 import { DecodeError } from "./decode-error.js";
 import { checkEndpoint } from "./endpoint.js";
@@ -194,6 +194,12 @@ export class LinkReceiver {
       }
       if (frames.length === 1 && isFrame(frames[0], WELCOME)) {
         this.setConnected(true);
+        continue;
+      }
+      if (frames.length === 1 && isFrame(frames[0], END)) {
+        // Everything the sender sent is now read (it was queued before END): confirm, so it may close.
+        this.socket.send(ENDED).catch(() => undefined);
+        this.setConnected(false);
         continue;
       }
       this.onFrames(frames);

@@ -7,7 +7,7 @@
 import * as zmq from "zeromq";
 import type { Msg } from "../runtime/message.js";
 import { encodeFrames } from "./codec.js";
-import { BYE, WELCOME, isFrame } from "./control-frames.js";
+import { BYE, END, ENDED, WELCOME, isFrame } from "./control-frames.js";
 import { newSenderCounters, type SenderCounters } from "./counters.js";
 import { checkEndpoint } from "./endpoint.js";
 import { TCP_HEARTBEAT, type LinkCommonOptions } from "./link-options.js";
@@ -52,7 +52,10 @@ export class LinkSender {
   private waiters: PeerWaiter[] = [];
   private zap: ZapRegistration | undefined;
   private loop: Promise<void> | undefined;
-  private state: "new" | "opening" | "open" | "closed" = "new";
+  private state: "new" | "opening" | "open" | "closing" | "closed" = "new";
+  /** Peers that have not yet acknowledged END, while closing. */
+  private ending: Set<string> | undefined;
+  private endedAll: (() => void) | undefined;
   private boundEndpoint: string;
 
   constructor(private readonly opts: LinkSenderOptions) {
@@ -164,15 +167,63 @@ export class LinkSender {
     }
   }
 
-  /** Stops accepting peers, lets queued messages drain for lingerMs, closes the socket. Idempotent. */
+  /**
+   * Flushes and closes: sends END to every receiver and waits, at most lingerMs, until each has read
+   * everything up to it (ENDED), then closes the socket. Sends after close() starts are not sent.
+   * Idempotent.
+   */
   async close(): Promise<void> {
-    if (this.state === "closed") return;
+    if (this.state === "closed" || this.state === "closing") return;
+    const wasOpen = this.state === "open";
+    this.state = "closing";
+    if (wasOpen && this.peers.size > 0) {
+      const flushed = await this.endPeers(this.opts.lingerMs ?? 500);
+      // Whatever a receiver that did not answer still has queued is not worth a second wait at exit.
+      if (!flushed) this.socket.linger = 0;
+    }
     this.state = "closed";
     this.socket.close();
     await this.loop;
     await this.zap?.release();
     this.log.flush();
     this.peers.clear();
+  }
+
+  /** Sends END to every peer; resolves true once all answered ENDED (or left), false at the deadline. */
+  private async endPeers(timeoutMs: number): Promise<boolean> {
+    const deadline = performance.now() + timeoutMs;
+    const ending = new Set(this.peers.keys());
+    this.ending = ending;
+    const done = new Promise<void>((resolve) => (this.endedAll = resolve));
+    for (const peer of [...this.peers.values()]) {
+      // A peer whose queue is full takes END once it has read some: retry until the deadline.
+      for (;;) {
+        try {
+          await this.socket.send([peer.id, END]);
+          break;
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code !== "EAGAIN" || performance.now() >= deadline) {
+            ending.delete(peer.key);
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 1));
+        }
+      }
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - performance.now()))));
+    if (ending.size > 0) await Promise.race([done, timeout]);
+    clearTimeout(timer);
+    const flushed = ending.size === 0;
+    if (!flushed) this.opts.logger.warn({ link: this.opts.name, receivers: ending.size, timeoutMs }, "closing with receivers that did not confirm they read everything");
+    this.ending = undefined;
+    this.endedAll = undefined;
+    return flushed;
+  }
+
+  private peerEnded(key: string): void {
+    if (this.ending?.delete(key) && this.ending.size === 0) this.endedAll?.();
   }
 
   private addPeer(id: Buffer): void {
@@ -200,6 +251,7 @@ export class LinkSender {
   }
 
   private removePeer(key: string): void {
+    this.peerEnded(key);
     if (this.peers.delete(key)) {
       this.counters.peers_left++;
       this.opts.logger.debug({ link: this.opts.name, peer: key }, "receiver left");
@@ -227,13 +279,15 @@ export class LinkSender {
       try {
         frames = await this.socket.receive();
       } catch (err) {
-        if (this.state !== "open") return;
+        if (this.state === "closed") return;
         this.log.warn("control", { link: this.opts.name, err: (err as Error).message }, "control receive failed");
         continue;
       }
       const [id, payload] = frames;
       if (!id) continue;
-      if (frames.length === 2 && payload?.length === 0) this.addPeer(id);
+      if (frames.length === 2 && payload?.length === 0) {
+        if (this.state === "open") this.addPeer(id);
+      } else if (frames.length === 2 && isFrame(payload, ENDED)) this.peerEnded(id.toString("hex"));
       else if (frames.length === 2 && isFrame(payload, BYE)) this.removePeer(id.toString("hex"));
       else this.log.warn("control-unknown", { link: this.opts.name, frames: frames.length - 1 }, "unexpected message from a receiver; ignored");
     }

@@ -21,10 +21,10 @@ export function captureLogger(): { logger: Logger; lines: LogLine[] } {
 }
 
 /** Polls `cond` until it holds; fails naming `what` after `timeoutMs` (a hang guard, not a timing check). */
-export async function until(cond: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+export async function until(cond: () => boolean, what: string | (() => string), timeoutMs = 10_000): Promise<void> {
   const start = Date.now();
   while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${typeof what === "string" ? what : what()}`);
     await new Promise((r) => setTimeout(r, 2));
   }
 }

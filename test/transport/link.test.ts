@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import * as zmq from "zeromq";
 import type { Msg } from "../../sdk/runtime/message.js";
 import { spansOf } from "../../sdk/runtime/message.js";
 import { LinkReceiver, LinkSender, tcpEndpoint } from "../../sdk/transport/index.js";
@@ -119,6 +120,19 @@ describe("transport: links over real sockets", () => {
     assert.deepEqual(statuses, ["connected", "disconnected", "connected"]);
   });
 
+  it("close() does not hang on a receiver that never confirms the flush: it gives up after lingerMs and says so", async () => {
+    const { logger, lines } = captureLogger();
+    const endpoint = await scope.endpoint("mute");
+    const tx = await scope.sender({ endpoint, name: "mute", logger, lingerMs: 100 });
+    const mute = new zmq.Dealer({ linger: 0 }); // says hello, never reads
+    mute.connect(endpoint);
+    await mute.send("");
+    await tx.waitForPeers(1);
+    await tx.close();
+    assert.ok(lines.some((l) => l.msg === "closing with receivers that did not confirm they read everything" && l.receivers === 1));
+    mute.close();
+  });
+
   it("tells the sender when a receiver leaves (BYE), so it stops counting it as a peer", async () => {
     const { logger } = captureLogger();
     const endpoint = await scope.endpoint("bye");
@@ -147,15 +161,21 @@ describe("transport: links over real sockets", () => {
     await until(() => tx.counters.sent === 6, "six sends (3 messages x 2 peers)");
   });
 
-  it("works across real processes: a forked child sends, this process receives every message in order", async () => {
+  it("works across real processes and flushes at close: a child sends 100 and exits while this process is busy, every message arrives in order", async () => {
     const { logger } = captureLogger();
     const endpoint = await scope.endpoint("child");
     const got: number[] = [];
-    const rx = scope.receiver({ endpoint, name: "child", logger, qos: { kind: "queue", size: 256, drop: "newest" }, onMessage: (m) => got.push(m.header.seq) });
+    const onMessage = (m: Msg): void => {
+      got.push(m.header.seq);
+      // Busy on the first message, so the child has sent everything and is closing while this process
+      // has not read it: its close must wait for this receiver to read to the end (END/ENDED).
+      if (m.header.seq === 1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    };
+    const rx = scope.receiver({ endpoint, name: "child", logger, qos: { kind: "queue", size: 256, drop: "newest" }, onMessage });
     rx.request(Infinity);
     const child = fork(fileURLToPath(new URL("./child-sender.ts", import.meta.url)), [endpoint, "100"], { execArgv: ["--import", "tsx"], stdio: "inherit" });
     const exit = new Promise<number | null>((resolve) => child.on("exit", resolve));
-    await until(() => got.length === 100, "100 messages from the child", 20_000);
+    await until(() => got.length === 100, () => `100 messages from the child (got ${got.length}, ${JSON.stringify(rx.counters)})`, 15_000);
     assert.equal(await exit, 0);
     assert.deepEqual(got, Array.from({ length: 100 }, (_, i) => i + 1));
     assert.equal(rx.counters.dropped_gap, 0);
