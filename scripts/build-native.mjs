@@ -7,8 +7,9 @@
 // A failed build fails the install: there is no silent JavaScript fallback.
 //
 // Environment:
-//   REFLEX_NATIVE_CUDA=OFF         do not build the CUDA parts even where nvcc is found
-//   REFLEX_NATIVE_TENSORRT=OFF     do not build the TensorRT parts even where TensorRT is found
+//   REFLEX_NATIVE_CUDA=OFF|ON      OFF: no CUDA parts even where nvcc is found; ON: fail if nvcc is missing
+//   REFLEX_NATIVE_TENSORRT=OFF|ON  OFF: no TensorRT parts even where found; ON: fail if TensorRT is missing
+//   REFLEX_CUDA_ARCHS="87-real;90" CUDA architectures (default sm_87 + sm_90 SASS + sm_90 PTX)
 //   TENSORRT_ROOT=/opt/tensorrt    where TensorRT lives when not in the standard (Jetson) paths
 //   CUDACXX=/path/to/nvcc          which nvcc (default: PATH, then /usr/local/cuda/bin/nvcc)
 //   REFLEX_NATIVE_JOBS=2           parallel compile jobs (default: min(2, cores))
@@ -55,10 +56,13 @@ if (cmake.status !== 0) fail("cmake not found on PATH. Install it: apt-get insta
 
 const nvcc = findNvcc();
 const jobs = process.env.REFLEX_NATIVE_JOBS ?? String(Math.max(1, Math.min(2, cpus().length)));
+if (process.env.REFLEX_NATIVE_CUDA === "ON" && nvcc === undefined) fail("REFLEX_NATIVE_CUDA=ON but nvcc was not found (PATH, CUDACXX, /usr/local/cuda/bin).");
+const trtMode = ["OFF", "ON"].includes(process.env.REFLEX_NATIVE_TENSORRT ?? "") ? process.env.REFLEX_NATIVE_TENSORRT : "AUTO";
 const defines = [
   `--CDREFLEX_WITH_CUDA=${nvcc === undefined ? "OFF" : "ON"}`,
-  `--CDREFLEX_WITH_TENSORRT=${process.env.REFLEX_NATIVE_TENSORRT === "OFF" ? "OFF" : "AUTO"}`,
+  `--CDREFLEX_WITH_TENSORRT=${trtMode}`,
 ];
+if (process.env.REFLEX_CUDA_ARCHS) defines.push(`--CDCMAKE_CUDA_ARCHITECTURES=${process.env.REFLEX_CUDA_ARCHS}`);
 if (nvcc !== undefined) defines.push(`--CDCMAKE_CUDA_COMPILER=${nvcc}`);
 if (process.env.TENSORRT_ROOT) defines.push(`--CDTENSORRT_ROOT=${process.env.TENSORRT_ROOT}`);
 
