@@ -7,9 +7,12 @@ import pino from "pino";
 import { createClock, type ClockKind } from "../runtime/clock.js";
 import { GraphRuntime, NodeInitError } from "../runtime/executor.js";
 import { formatSummary, summarize } from "../telemetry/summary.js";
+import { formatMultiSummary, isMultiProcess, runMultiProcess } from "../process/launcher.js";
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from "./exit.js";
 import { collect, loadOrExit } from "./load.js";
 import { StatusLine } from "./status-line.js";
+import type { GraphConfig } from "../config/schema.js";
+import type { Graph } from "../graph/model.js";
 
 interface RunOptions {
   duration?: number;
@@ -41,6 +44,7 @@ async function run(config: string, opts: RunOptions): Promise<number> {
     process.stderr.write("a run on the virtual clock needs --duration (it would otherwise never end)\n");
     return 2;
   }
+  if (isMultiProcess(graph)) return runPlaced(config, opts, graph, result.config?.processes, clockKind);
   const log = pino({ level: opts.logLevel, base: { graph: graph.name } }, pino.destination({ fd: 2, sync: true }));
   const clock = createClock(clockKind);
   const runtime = new GraphRuntime(graph, { clock, log });
@@ -88,6 +92,55 @@ async function run(config: string, opts: RunOptions): Promise<number> {
   process.stdout.write(`${formatSummary(summary)}\n`);
   if (opts.report) await writeFile(opts.report, `${JSON.stringify(summary, null, 2)}\n`);
   return EXIT_OK;
+}
+
+/** A graph placed in several processes: one worker each, supervised (sdk/process). */
+async function runPlaced(
+  config: string,
+  opts: RunOptions,
+  graph: Graph,
+  processes: GraphConfig["processes"],
+  clockKind: ClockKind,
+): Promise<number> {
+  if (clockKind === "virtual") {
+    process.stderr.write("a graph placed in several processes runs on the real clock only: drop --clock virtual, or run it in one process\n");
+    return 2;
+  }
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSignal = (sig: NodeJS.Signals): void => {
+    interrupts++;
+    if (interrupts > 1) {
+      process.stderr.write(`\n${sig} again: exiting without flushing\n`);
+      process.exit(EXIT_INTERRUPTED);
+    }
+    process.stderr.write(`\n${sig}: stopping workers (producers first, each flushed)...\n`);
+    abort.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const { failed, summary } = await runMultiProcess(graph, processes, {
+      configFile: config,
+      sets: opts.set,
+      logLevel: opts.logLevel,
+      ...(opts.duration !== undefined ? { durationS: opts.duration } : {}),
+      signal: abort.signal,
+    });
+    process.stdout.write(`${formatMultiSummary(summary)}\n`);
+    if (opts.report) await writeFile(opts.report, `${JSON.stringify(summary, null, 2)}\n`);
+    if (failed.length > 0) {
+      process.stderr.write(`worker(s) failed: ${failed.join(", ")}\n`);
+      return EXIT_FAILED;
+    }
+    return EXIT_OK;
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\nnothing was left running.\n`);
+    return EXIT_FAILED;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
 }
 
 function parsePositive(v: string): number {

@@ -69,6 +69,7 @@ export class GraphRuntime implements RunnerHost {
     }
     for (const e of graph.edges) {
       if (this.runners.has(e.from.node) && this.runners.has(e.to.node)) this.wire(e);
+      else if (this.runners.has(e.to.node)) this.wireInbound(e);
     }
     installUnhandledErrorLog(this.log);
   }
@@ -81,6 +82,40 @@ export class GraphRuntime implements RunnerHost {
     to.addInbound(edge);
     from.listen(e.from.port, (m) => edge.offer(m));
     this.edges.push(edge);
+  }
+
+  /**
+   * An edge whose producer runs in another process: its consumer side is a LocalEdge like any other
+   * (same QoS, same counters), fed by inject() from the transport link.
+   */
+  private wireInbound(e: GraphEdge): void {
+    const to = this.runners.get(e.to.node)!;
+    const stats = this.registry.edge(`${e.from.node}/${e.from.port}`, `${e.to.node}/${e.to.port}`);
+    const edge = new LocalEdge(e, stats, this.clock, to, (ev) => this.onMiss(ev));
+    to.addInbound(edge);
+    this.edges.push(edge);
+    this.inbound.set(stats.id, edge);
+  }
+
+  private readonly inbound = new Map<string, LocalEdge>();
+
+  /** The edges fed from other processes, by edge id ("<from>/<port> -> <to>/<port>"). */
+  get remoteInbound(): ReadonlyMap<string, LocalEdge> {
+    return this.inbound;
+  }
+
+  /**
+   * Delivers a message that crossed from another process into the consuming node's input, through the
+   * edge's QoS (the cross-process counterpart of an output feeding a LocalEdge). `edge` is the edge id.
+   */
+  inject(edge: string, msg: Msg): void {
+    const e = this.inbound.get(edge);
+    if (!e) throw new Error(`edge "${edge}" does not end in process "${this.process}"`);
+    if (this.state !== "running") {
+      e.stats.droppedQueue++; // before start / after stop the consumer is not subscribed: counted, not delivered
+      return;
+    }
+    e.offer(msg);
   }
 
   private missLogNs = 0;

@@ -27,6 +27,13 @@ export class EdgeStats {
   lastDeliveredNs = 0;
   /** Age (capture to consumption) of the last delivered message. */
   lastAgeNs = 0;
+  /**
+   * Cross-process edges: true while the producing process is gone or silent past the edge's deadline
+   * (its consumer works on stale input); false again once messages flow. Always false in one process.
+   */
+  stale = false;
+  /** Times the edge went stale. */
+  staleEpisodes = 0;
 
   constructor(
     /** "<from node>/<port> -> <to node>/<port>" */

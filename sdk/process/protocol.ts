@@ -1,0 +1,47 @@
+// Messages between the launcher and a worker over the fork IPC channel (JSON, Node's "json"
+// serialization). Data between nodes never goes this way: it goes over the transport links.
+import type { RunSummary } from "../telemetry/summary.js";
+import type { ProcessPlan } from "./plan.js";
+
+export interface WorkerSetup {
+  readonly configFile: string;
+  readonly sets: readonly string[];
+  readonly logLevel: string;
+  readonly plan: ProcessPlan;
+  /** Heartbeat period, ms. */
+  readonly heartbeatMs: number;
+}
+
+/** How a cross-process edge stands, from its consumer's side. */
+export interface LinkReport {
+  readonly edge: string;
+  readonly connected: boolean;
+  readonly stale: boolean;
+  readonly staleEpisodes: number;
+  readonly deadlineMisses: number;
+  readonly delivered: number;
+  readonly droppedGap: number;
+  readonly droppedQos: number;
+  readonly badFrames: number;
+  readonly seqResets: number;
+}
+
+export interface WorkerReport {
+  readonly process: string;
+  readonly pid: number;
+  readonly summary: RunSummary;
+  readonly links: readonly LinkReport[];
+}
+
+/**
+ * setup: the plan; go: start; draining: the run is ending (upstream workers will go away: that is not
+ * staleness); stop: stop, flush and send the final figures.
+ */
+export type ToWorker = { t: "setup"; setup: WorkerSetup } | { t: "go" } | { t: "draining" } | { t: "stop"; flushMs: number };
+
+export type FromWorker =
+  | { t: "hb" }
+  | { t: "ready" }
+  | { t: "metrics"; report: WorkerReport }
+  | { t: "stopped"; report: WorkerReport }
+  | { t: "failed"; error: string };

@@ -1,0 +1,120 @@
+// A worker: one process group of a multi-process run, started by the launcher with child_process.fork.
+// It gets its plan over the IPC channel, builds a GraphRuntime with only its nodes, binds a link for
+// every edge it produces into another process and connects one for every edge it consumes from one,
+// says ready once its receivers are welcomed (the handshake: no start-up loss), starts on "go", and on
+// "stop" stops (producers first, in-flight work flushed), closes its links and sends its final figures.
+// It heartbeats all along, so a hung worker is noticed.
+import pino, { type Logger } from "pino";
+import { builtinRegistry } from "../../nodes/index.js";
+import { formatDiagnostics } from "../config/diagnostic.js";
+import { loadConfigFile } from "../config/load.js";
+import { RealClock } from "../runtime/clock.js";
+import { GraphRuntime } from "../runtime/executor.js";
+import { summarize } from "../telemetry/summary.js";
+import { LinkSender } from "../transport/index.js";
+import { InboundLink } from "./inbound-link.js";
+import type { FromWorker, ToWorker, WorkerReport, WorkerSetup } from "./protocol.js";
+
+/** How long a worker waits for its upstream senders to welcome its receivers. */
+const CONNECT_TIMEOUT_MS = 20_000;
+const METRICS_EVERY_MS = 1000;
+
+function send(m: FromWorker): void {
+  if (process.connected) process.send!(m);
+}
+
+async function main(): Promise<void> {
+  // Ctrl-C on a terminal reaches the whole process group: the launcher decides the stop order.
+  process.on("SIGINT", () => undefined);
+  if (!process.send) {
+    process.stderr.write("sdk/process/worker is started by `reflex run` (child_process.fork), not by hand\n");
+    process.exit(2);
+  }
+  const setup = await new Promise<WorkerSetup>((resolve) => {
+    const onMsg = (m: ToWorker): void => {
+      if (m.t === "setup") {
+        process.off("message", onMsg);
+        resolve(m.setup);
+      }
+    };
+    process.on("message", onMsg);
+  });
+  const heartbeat = setInterval(() => send({ t: "hb" }), setup.heartbeatMs);
+  const { plan } = setup;
+  const log = pino({ level: setup.logLevel, base: { process: plan.name, pid: process.pid } }, pino.destination({ fd: 2, sync: true }));
+  try {
+    await runWorker(setup, log);
+  } catch (err) {
+    log.error({ err }, `worker ${plan.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    send({ t: "failed", error: err instanceof Error ? err.message : String(err) });
+    clearInterval(heartbeat);
+    process.exitCode = 1;
+    process.disconnect?.();
+    return;
+  }
+  clearInterval(heartbeat);
+  process.disconnect?.();
+}
+
+async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
+  const { plan } = setup;
+  const loaded = await loadConfigFile(setup.configFile, { registry: builtinRegistry(), sets: setup.sets });
+  if (!loaded.graph) throw new Error(`config has problems:\n${formatDiagnostics(loaded.diagnostics)}`);
+  const graph = loaded.graph;
+  const clock = new RealClock();
+  const runtime = new GraphRuntime(graph, { clock, log, process: plan.name, only: new Set(plan.nodes) });
+
+  const inbound: InboundLink[] = [];
+  // Control messages may arrive while we are still setting up: queue the waiters.
+  let goResolve: () => void = () => undefined;
+  const go = new Promise<void>((r) => (goResolve = r));
+  let stopResolve: (flushMs: number) => void = () => undefined;
+  const stop = new Promise<number>((r) => (stopResolve = r));
+  process.on("message", (m: ToWorker) => {
+    if (m.t === "go") goResolve();
+    else if (m.t === "draining") for (const l of inbound) l.drain();
+    else if (m.t === "stop") stopResolve(m.flushMs);
+  });
+  // The launcher gone (killed, crashed), or SIGTERM sent to this worker alone: stop as if asked.
+  process.on("disconnect", () => stopResolve(500));
+  process.on("SIGTERM", () => stopResolve(1000));
+
+  await runtime.init();
+  const senders: LinkSender[] = [];
+  for (const l of plan.sends) {
+    const sender = new LinkSender({ endpoint: l.endpoint, name: l.edge, logger: log });
+    await sender.open();
+    runtime.listen(l.from.node, l.from.port, (msg) => sender.send(msg));
+    senders.push(sender);
+  }
+  inbound.push(...plan.receives.map((l) => new InboundLink(l, runtime, clock, log)));
+  await Promise.all(inbound.map((l) => l.connect(CONNECT_TIMEOUT_MS)));
+
+  const report = (): WorkerReport => {
+    const links = inbound.map((l) => l.report());
+    return { process: plan.name, pid: process.pid, summary: summarize(runtime.registry, graph.name, clock.kind), links };
+  };
+  send({ t: "ready" });
+  const first = await Promise.race([go.then(() => "go" as const), stop.then(() => "stop" as const)]);
+  let metrics: NodeJS.Timeout | undefined;
+  if (first === "go") {
+    await runtime.start();
+    for (const l of inbound) l.watch();
+    metrics = setInterval(() => send({ t: "metrics", report: report() }), METRICS_EVERY_MS);
+  }
+  const flushMs = await stop;
+  if (metrics) clearInterval(metrics);
+  await runtime.stop(flushMs);
+  // Senders close after the runtime stopped: what the last messages left queued drains (linger).
+  await Promise.all(senders.map((s) => s.close()));
+  await Promise.all(inbound.map((l) => l.close()));
+  const final = report();
+  await runtime.dispose();
+  await new Promise<void>((resolve) => {
+    if (!process.connected) return resolve();
+    const m: FromWorker = { t: "stopped", report: final };
+    process.send!(m, undefined, {}, () => resolve());
+  });
+}
+
+void main();
