@@ -1,7 +1,9 @@
 // The `reflex` command. Each sub-command lives in its own file and registers itself here.
-import { existsSync } from "node:fs";
 import { Command } from "commander";
+import { register as registerCalibrate } from "./calibrate.js";
+import { register as registerDoctor } from "./doctor.js";
 import { register as registerGraph } from "./graph.js";
+import { register as registerKeys } from "./keys.js";
 import { register as registerNodes } from "./nodes.js";
 import { register as registerRun } from "./run.js";
 import { register as registerValidate } from "./validate.js";
@@ -19,8 +21,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerRun(program);
   registerGraph(program);
   registerNodes(program);
+  registerDoctor(program);
+  registerCalibrate(program);
+  registerKeys(program);
   await program.parseAsync([...argv]);
 }
-
-// Present when the file exists (a bare checkout without dist/ still runs the CLI through tsx).
-export const hasDist = (): boolean => existsSync(new URL("../../dist/cli.js", import.meta.url));
