@@ -4,6 +4,7 @@
 import type { Graph, GraphEdge } from "../graph/model.js";
 import type { ProcessEntry } from "../config/schema.js";
 import { isLocalHost } from "../config/load.js";
+import { topologicalOrder } from "../runtime/topology.js";
 import { ipcEndpoint } from "../transport/index.js";
 
 export interface LinkPlan {
@@ -36,6 +37,8 @@ export interface ProcessPlan {
 
 export interface RunPlan {
   readonly graph: string;
+  /** Process names, producers first: the order stop() takes them down. */
+  readonly stopOrder: readonly string[];
   readonly runDir: string;
   readonly processes: readonly ProcessPlan[];
   readonly links: readonly LinkPlan[];
@@ -89,27 +92,24 @@ export function planRun(graph: Graph, processes: Readonly<Record<string, Process
       upstream: [...new Set(receives.map((l) => l.from.process))],
     };
   });
-  return { graph: graph.name, runDir, processes: plans, links };
+  const partial = { graph: graph.name, runDir, processes: plans, links, stopOrder: [] };
+  return { ...partial, stopOrder: stopOrder(partial, graph) };
 }
 
 /**
- * The order to stop workers in: producers before their consumers (reverse dependency order), so each
- * consumer can take what is still in flight. Cycles (a closed loop through the world) are broken by
- * the order the processes appear in.
+ * The order to stop workers in: producers before their consumers (reverse dependency order), as
+ * GraphRuntime.stop does for nodes, so each consumer can take what is still in flight. A process comes
+ * at the position of its first node in the graph's topological order (which breaks a closed loop at
+ * its sensors and delays, like the runtime does).
  */
-export function stopOrder(plan: RunPlan): string[] {
+export function stopOrder(plan: RunPlan, graph: Graph): string[] {
+  const byNode = new Map<string, string>();
+  for (const p of plan.processes) for (const n of p.nodes) byNode.set(n, p.name);
   const out: string[] = [];
-  const seen = new Set<string>();
-  const visiting = new Set<string>();
-  const byName = new Map(plan.processes.map((p) => [p.name, p]));
-  const visit = (name: string): void => {
-    if (seen.has(name) || visiting.has(name)) return;
-    visiting.add(name);
-    for (const up of byName.get(name)?.upstream ?? []) visit(up);
-    visiting.delete(name);
-    seen.add(name);
-    out.push(name);
-  };
-  for (const p of plan.processes) visit(p.name);
+  for (const id of topologicalOrder(graph)) {
+    const p = byNode.get(id);
+    if (p !== undefined && !out.includes(p)) out.push(p);
+  }
+  for (const p of plan.processes) if (!out.includes(p.name)) out.push(p.name);
   return out;
 }

@@ -6,7 +6,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { FromWorker, ToWorker, WorkerReport, WorkerSetup } from "./protocol.js";
-import { stopOrder, type ProcessPlan, type RunPlan } from "./plan.js";
+import type { ProcessPlan, RunPlan } from "./plan.js";
 
 export interface SupervisorOptions {
   readonly configFile: string;
@@ -102,7 +102,7 @@ export class Supervisor {
     for (const t of this.pendingRestarts) clearTimeout(t);
     this.pendingRestarts.clear();
     for (const w of this.workers.values()) this.sendTo(w, { t: "draining" });
-    for (const name of stopOrder(this.plan)) {
+    for (const name of this.plan.stopOrder) {
       const w = this.workers.get(name)!;
       const child = w.child;
       if (!child || child.exitCode !== null || child.signalCode !== null) {
