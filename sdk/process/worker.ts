@@ -92,7 +92,13 @@ async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
 
   const report = (): WorkerReport => {
     const links = inbound.map((l) => l.report());
-    return { process: plan.name, pid: process.pid, summary: summarize(runtime.registry, graph.name, clock.kind), links };
+    // While running, rates are over the time so far (the registry's stop stamp is set at stop).
+    const reg = runtime.registry;
+    const running = reg.stoppedNs === 0 && reg.startedNs !== 0;
+    if (running) reg.stoppedNs = clock.nowNs();
+    const summary = summarize(reg, graph.name, clock.kind);
+    if (running) reg.stoppedNs = 0;
+    return { process: plan.name, pid: process.pid, summary, links };
   };
   send({ t: "ready" });
   const first = await Promise.race([go.then(() => "go" as const), stop.then(() => "stop" as const)]);
