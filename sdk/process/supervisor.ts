@@ -211,7 +211,8 @@ export class Supervisor {
   }
 
   private sendTo(w: WorkerRecord, m: ToWorker): void {
-    if (w.child?.connected) w.child.send(m);
+    // A worker that died meanwhile fails the send (EPIPE); its exit handler says why it died.
+    if (w.child?.connected) w.child.send(m, (err) => err && undefined);
   }
 
   private checkHeartbeats(): void {

@@ -2,6 +2,9 @@
 // summary covering all processes); a worker that dies for good makes the exit code say so.
 import { strict as assert } from "node:assert";
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 interface Run {
   child: ChildProcess;
@@ -19,8 +22,8 @@ describe("reflex run with several processes (real CLI, real workers)", function 
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   });
 
-  const run = (args: string[]): Run => {
-    const child = spawn(process.execPath, ["--import", "tsx", "sdk/cli/bin.ts", "run", "configs/demo-multiprocess.yaml", ...args], {
+  const run = (args: string[], config = "configs/demo-multiprocess.yaml"): Run => {
+    const child = spawn(process.execPath, ["--import", "tsx", "sdk/cli/bin.ts", "run", config, ...args], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     children.push(child);
@@ -60,5 +63,24 @@ describe("reflex run with several processes (real CLI, real workers)", function 
     assert.match(r.stderr(), /worker\(s\) failed: camera/);
     assert.match(r.stdout(), /\n {2}camera\s+failed\s+restarts 0\s+deaths 1/);
     assert.match(r.stdout(), /camera\/image -> policy\/image: .*stale now/);
+  });
+
+  it("a worker that cannot start fails the run before anything starts, and says why", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "reflex-mp-cli-"));
+    try {
+      // A worker that cannot start: its NODE_OPTIONS are bad, so node itself exits with code 9.
+      const text = (await readFile("configs/demo-multiprocess.yaml", "utf8")).replace("  robot: {}", '  robot: { env: { NODE_OPTIONS: "--no-such-flag" } }');
+      assert.match(text, /no-such-flag/);
+      const file = join(dir, "bad.yaml");
+      await writeFile(file, text);
+      const r = run(["--duration", "2"], file);
+      assert.equal(await r.exit, 1, r.stderr());
+      assert.match(r.stderr(), /worker robot exited \(9\) before it was ready/);
+      assert.match(r.stderr(), /nothing was left running/);
+      assert.doesNotMatch(r.stderr(), /workers running/);
+      assert.equal(r.stdout(), "", "no summary for a run that never started");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
