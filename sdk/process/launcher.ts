@@ -91,11 +91,13 @@ export async function runMultiProcess(
 }
 
 function mergeSummaries(name: string, plan: RunPlan, sup: Supervisor): MultiProcessSummary {
-  const reports: WorkerReport[] = sup.reports();
+  const reports: WorkerReport[] = sup.combinedReports();
+  // The run's length is that of a worker that ran it all (restarted ones sum their incarnations).
+  const whole = reports.filter((r) => sup.workers.get(r.process)?.restarts === 0);
   return {
     graph: name,
     clock: "real",
-    duration_s: Math.max(0, ...reports.map((r) => r.summary.duration_s)),
+    duration_s: Math.max(0, ...(whole.length > 0 ? whole : reports).map((r) => r.summary.duration_s)),
     nodes: reports.flatMap((r) => r.summary.nodes),
     paths: reports.flatMap((r) => r.summary.paths),
     edges: reports.flatMap((r) => r.summary.edges),

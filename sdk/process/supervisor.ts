@@ -6,6 +6,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { FromWorker, ToWorker, WorkerReport, WorkerSetup } from "./protocol.js";
+import { combineIncarnations } from "./incarnations.js";
 import type { ProcessPlan, RunPlan } from "./plan.js";
 
 export interface SupervisorOptions {
@@ -136,7 +137,12 @@ export class Supervisor {
 
   /** The newest figures of every worker (the final ones where it stopped cleanly). */
   reports(): WorkerReport[] {
-    return [...this.workers.values()].flatMap((w) => w.reports.slice(-1));
+    return [...this.workers.values()].flatMap((w) => w.reports.slice(-1).filter((r) => r !== undefined));
+  }
+
+  /** Every worker's figures summed over its incarnations (restarts); see combineIncarnations. */
+  combinedReports(): WorkerReport[] {
+    return [...this.workers.values()].flatMap((w) => combineIncarnations(w.reports) ?? []);
   }
 
   private spawn(w: WorkerRecord): Promise<void> {
