@@ -1,4 +1,4 @@
-// Bundles the CLI (and, as they land, the worker entry) with esbuild. Dependencies stay external and
+// Bundles the CLI and the worker entry (one per process group of a multi-process run) with esbuild. Dependencies stay external and
 // load from node_modules, so native modules (zeromq, onnxruntime-node, our addon) resolve as installed.
 import { build } from "esbuild";
 import { chmodSync } from "node:fs";
@@ -15,9 +15,9 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { cli: "sdk/cli/bin.ts", index: "sdk/index.ts" },
+  entryPoints: { cli: "sdk/cli/bin.ts", worker: "sdk/process/worker.ts", index: "sdk/index.ts" },
   outdir: "dist",
   banner: { js: "#!/usr/bin/env node" },
 });
 chmodSync("dist/cli.js", 0o755);
-console.log("built dist/cli.js and dist/index.js");
+console.log("built dist/cli.js, dist/worker.js and dist/index.js");

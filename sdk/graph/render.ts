@@ -20,7 +20,7 @@ export function renderGraph(graph: Graph, format: DiagramFormat): string {
   if (format === "mermaid") {
     const lines = ["flowchart LR"];
     for (const proc of processes) {
-      if (grouped) lines.push(`  subgraph ${safeId(proc)}["process ${proc}"]`);
+      if (grouped) lines.push(`  subgraph proc_${safeId(proc)}["process ${proc}"]`);
       for (const n of graph.nodes.values()) {
         if (n.process === proc) lines.push(`  ${grouped ? "  " : ""}${safeId(n.id)}["${n.id}<br/><small>${n.type}</small>"]`);
       }
