@@ -20,6 +20,8 @@ const { values: args } = parseArgs({
     keep: { type: "string", default: "" },
     replan: { type: "string", default: "4" },
     threads: { type: "string", default: "1" },
+    "pixel-noise": { type: "string", default: "0" },
+    jitter: { type: "string", default: "0" },
   },
 });
 
@@ -31,10 +33,19 @@ const P = policy.manifest.tokens.count;
 const stepCounts = String(args.steps).split(",").map(Number);
 const keeps = args.keep ? String(args.keep).split(",").map(Number) : [P];
 const m = policy.manifest;
-const task = new ReachingTask({ width: m.image.width, height: m.image.height, stepMs: m.action.step_ms });
+const task = new ReachingTask({
+  width: m.image.width,
+  height: m.image.height,
+  stepMs: m.action.step_ms,
+  pixelNoise: Number(args["pixel-noise"]),
+  jitterPx: Number(args.jitter),
+});
 if (task.options.stepMs !== m.action.step_ms) throw new Error("step_ms mismatch between model and sim");
 
-console.log(`model ${args.model}: ${episodes} held-out episodes from seed ${seed0}, policy every ${replan} steps`);
+console.log(
+  `model ${args.model}: ${episodes} held-out episodes from seed ${seed0}, policy every ${replan} steps` +
+    `, pixel noise ${task.options.pixelNoise}, jitter ${task.options.jitterPx} px`,
+);
 console.log("steps keep | success | mean steps (successes) | calls | ms/call vision backbone head | MFLOPs/call");
 for (const keep of keeps) {
   for (const steps of stepCounts) {
