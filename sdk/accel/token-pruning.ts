@@ -88,6 +88,8 @@ function efficientVla(tokens: Float32Array, order: Int32Array, count: number, di
   const keep = (j: number): void => {
     chosen[j] = 1;
     kept[n++] = j;
+    // Similarities only matter for diversity picks still to come (none when relevance_mix is 1).
+    if (n === budget || relevanceCount === budget) return;
     const nj = norms[j] as number;
     for (let i = 0; i < count; i++) {
       if (chosen[i]) continue;

@@ -332,9 +332,11 @@ export class VlaPipeline {
     if (next.pruning?.keep_ratio !== undefined && next.pruning.keep_count !== undefined) {
       throw new RangeError("vla pipeline: pruning takes keep_ratio or keep_count, not both");
     }
+    // Build everything first, assign after: a bad option leaves the pipeline as it was.
+    let frameCache = this.frameCache;
     if (initial || changes.frame_cache) {
       const fc = next.frame_cache;
-      this.frameCache = fc?.enabled
+      frameCache = fc?.enabled
         ? new FrameCache({
             patches: this.P,
             patchDim: this.PD,
@@ -347,13 +349,16 @@ export class VlaPipeline {
           })
         : undefined;
     }
+    let stepCache = this.stepCache;
     if (initial || changes.step_cache) {
       const sc = next.step_cache;
-      this.stepCache = sc && sc.mode !== "off" ? new StepCache(sc) : undefined;
+      stepCache = sc && sc.mode !== "off" ? new StepCache(sc) : undefined;
     }
     if (initial || (changes.seed !== undefined && changes.seed !== this.options.seed)) {
       this.noise = new GaussianNoise(next.seed ?? 0);
     }
+    this.frameCache = frameCache;
+    this.stepCache = stepCache;
     this.options = next;
   }
 }

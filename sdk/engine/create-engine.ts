@@ -23,6 +23,8 @@ export interface CreateEngineOptions {
 interface TensorRtModule {
   createTensorRtEngine(file: string, opts: { log?: (line: string) => void }): Promise<Engine>;
   tensorRtAvailable?(): boolean;
+  /** Why TensorRT cannot run here (addon missing, built without TensorRT), undefined when it can. */
+  tensorRtUnavailableReason?(): string | undefined;
 }
 
 export const TENSORRT_NOT_BUILT = "TensorRT backend not built on this machine";
@@ -34,6 +36,8 @@ export async function createEngine(file: string, opts: CreateEngineOptions = {})
   if (backend === "tensorrt") {
     const trt = await loadTensorRt();
     if (!trt) throw new Error(`${TENSORRT_NOT_BUILT}: sdk/engine/tensorrt.ts is absent or exports no createTensorRtEngine; use backend: onnxruntime (or auto)`);
+    const why = whyNoTensorRt(trt);
+    if (why !== undefined) throw new Error(`${TENSORRT_NOT_BUILT} (${why}); use backend: onnxruntime (or auto) here`);
     return trt.createTensorRtEngine(file, { log });
   }
   const engine = await OnnxRuntimeEngine.create(file, {
@@ -55,11 +59,16 @@ async function pickBackend(file: string, choice: BackendChoice, log: (line: stri
     return "onnxruntime";
   }
   const trt = await loadTensorRt();
-  if (trt && (trt.tensorRtAvailable?.() ?? true)) {
+  const why = trt ? whyNoTensorRt(trt) : "sdk/engine/tensorrt.ts is absent";
+  if (why === undefined) {
     log(`backend auto -> tensorrt: ${file} is a TensorRT engine and the TensorRT backend is built`);
     return "tensorrt";
   }
-  throw new Error(`${file} is a TensorRT engine but the ${TENSORRT_NOT_BUILT}; point the model at its .onnx file instead`);
+  throw new Error(`${file} is a TensorRT engine file, but: ${TENSORRT_NOT_BUILT} (${why}); point the model at its .onnx file instead`);
+}
+
+function whyNoTensorRt(trt: TensorRtModule): string | undefined {
+  return trt.tensorRtUnavailableReason?.() ?? (trt.tensorRtAvailable?.() === false ? "the native layer reports TensorRT absent" : undefined);
 }
 
 async function loadTensorRt(): Promise<TensorRtModule | undefined> {
