@@ -178,7 +178,8 @@ export class FrameCache {
 
   private isStatic(pixels: Float32Array, p: number): boolean {
     const PD = this.patchDim;
-    if (cosineRows(pixels, p, this.reference, p, PD) < this.similarity) return false;
+    // similarity -1 accepts every cosine: relative L1 alone decides (more robust to camera noise on dark patches).
+    if (this.similarity > -1 && cosineRows(pixels, p, this.reference, p, PD) < this.similarity) return false;
     return this.maxRelL1 === Infinity || relativeL1Rows(pixels, p, this.reference, p, PD) <= this.maxRelL1;
   }
 

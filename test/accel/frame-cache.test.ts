@@ -124,6 +124,17 @@ describe("accel: frame cache", () => {
     assert.deepEqual([...step(strict, f1).recompute], [2]);
   });
 
+  it("with similarity -1, relative L1 alone decides: small noise everywhere hits, a real change misses", () => {
+    const c = cache({ similarity: -1, max_rel_l1: 0.05, max_age: 100 });
+    const f0 = randomFrame(12);
+    step(c, f0);
+    const r = lcg(13);
+    const noisy = Float32Array.from(f0, (v) => v + 0.01 * (r() * 2 - 1));
+    const f1 = changePatches(noisy, [4], 14);
+    const report = step(c, f1);
+    assert.deepEqual([...report.recompute], [4]);
+  });
+
   it("with reference 'computed', slow drift is caught once it adds up; with 'previous' it is not", () => {
     // Patch 0 drifts a little every frame: each frame is very like the last, but not like frame 0.
     const frames: Float32Array[] = [randomFrame(10)];
