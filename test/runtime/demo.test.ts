@@ -48,7 +48,7 @@ describe("demo graph", () => {
     assert.equal(await run(), a);
   });
 
-  it("the scripted policy completes episodes in closed loop", async () => {
+  it("the VLA policy (tiny-vla, all accelerations) completes episodes in closed loop", async () => {
     const r = await loadConfigFile("configs/demo.yaml", { registry: builtinRegistry(), sets: ["robot.episodes=5"] });
     const rt = new GraphRuntime(r.graph!, { clock: new VirtualClock(), log: pino({ level: "silent" }) });
     await rt.start();

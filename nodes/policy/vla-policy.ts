@@ -1,0 +1,157 @@
+// vla-policy: a VLA model in the loop. Image + joint state + instruction in, action chunk out, through
+// VlaPipeline (sdk/accel): token pruning, frame cache, step cache and the one-step head, all from YAML.
+//
+// One tick per image, with the latest state and instruction. The tick runs inside ctx.busy(), so frames
+// that arrive while it runs wait on the image edge (keep-latest drops all but the newest). Per-stage
+// latencies are wall time (performance.now), not the runtime clock: on the virtual clock work takes no
+// virtual time, so the clock would say 0. Each tick's report also goes to `onVlaTick` listeners, a side
+// channel for `reflex eval` and the bench (gauges keep only the last value).
+import { performance } from "node:perf_hooks";
+import { Type, type Static } from "@sinclair/typebox";
+import { concatMap, EMPTY, from, type Observable } from "rxjs";
+import {
+  FrameCacheOptionsSchema,
+  PruningOptionsSchema,
+  StepCacheOptionsSchema,
+  VlaPipeline,
+  VlaPipelineOptionsSchema,
+  type VlaPipelineOptions,
+  type VlaTickReport,
+} from "../../sdk/accel/index.js";
+import { loadModel, type LoadedModel } from "../../sdk/engine/index.js";
+import type { reflex } from "../../sdk/messages/index.js";
+import { defineNode, type Delivered, type Outgoing } from "../../sdk/runtime/node.js";
+
+const Params = Type.Object(
+  {
+    model: Type.String({ default: "models/tiny-vla", description: "model folder (model.yaml + stage files)" }),
+    backend: Type.Union([Type.Literal("auto"), Type.Literal("onnxruntime"), Type.Literal("tensorrt")], {
+      default: "auto",
+      description: "inference backend",
+    }),
+    threads: Type.Optional(Type.Integer({ minimum: 1, maximum: 256, description: "ONNX Runtime intra-op threads" })),
+    pruning: Type.Optional(PruningOptionsSchema),
+    frame_cache: Type.Optional(FrameCacheOptionsSchema),
+    step_cache: Type.Optional(StepCacheOptionsSchema),
+    steps: VlaPipelineOptionsSchema.properties.steps,
+    seed: VlaPipelineOptionsSchema.properties.seed,
+  },
+  { additionalProperties: false },
+);
+export type VlaPolicyParams = Static<typeof Params>;
+
+/** One tick as seen by a listener: the node id, the pipeline's report and the wall time around tick(). */
+export interface VlaTickEvent {
+  readonly node: string;
+  readonly report: VlaTickReport;
+  readonly wallNs: number;
+}
+const listeners = new Set<(e: VlaTickEvent) => void>();
+/** Calls `fn` after every vla-policy tick in this process; returns the unsubscribe. */
+export function onVlaTick(fn: (e: VlaTickEvent) => void): () => void {
+  listeners.add(fn);
+  return () => void listeners.delete(fn);
+}
+
+const wallNs = (): number => performance.now() * 1e6;
+
+export default defineNode({
+  type: "vla-policy",
+  description: "VLA policy (vision encoder + backbone + flow-matching head) with pruning, caches and one-step sampling.",
+  kind: "inference",
+  params: Params,
+  inputs: {
+    image: { type: "reflex.Image", description: "RGB8 camera frame, the model's image size" },
+    state: { type: "reflex.JointState", description: "proprioception: position", required: false },
+    instruction: { type: "reflex.Instruction", description: "which color to reach (colorIndex)" },
+  },
+  outputs: {
+    actions: { type: "reflex.ActionChunk", description: "horizon x dim rows from the model manifest" },
+  },
+  create(ctx, p) {
+    let model: LoadedModel | undefined;
+    let pipeline: VlaPipeline | undefined;
+    let state: Delivered<reflex.JointState.$Properties> | undefined;
+    let instruction: Delivered<reflex.Instruction.$Properties> | undefined;
+    let warnedNoState = false;
+    // Latest-value latches (withLatestFrom semantics, but an unwired optional state still lets ticks run).
+    const subs = [
+      ctx.inputs.state.subscribe((m) => void (state = m)),
+      ctx.inputs.instruction.subscribe((m) => void (instruction = m)),
+    ];
+
+    const options: VlaPipelineOptions = {
+      ...(p.pruning ? { pruning: p.pruning } : {}),
+      ...(p.frame_cache ? { frame_cache: p.frame_cache } : {}),
+      ...(p.step_cache ? { step_cache: p.step_cache } : {}),
+      ...(p.steps !== undefined ? { steps: p.steps } : {}),
+      ...(p.seed !== undefined ? { seed: p.seed } : {}),
+    };
+
+    const tick = async (img: Delivered<reflex.Image.$Properties>): Promise<Outgoing<reflex.ActionChunk.$Properties> | undefined> => {
+      const instr = instruction;
+      if (!pipeline || !model || !instr) return undefined;
+      const m = model.manifest;
+      const b = img.body;
+      if (b.width !== m.image.width || b.height !== m.image.height || !b.data) {
+        throw new Error(`vla-policy: image ${b.width}x${b.height} but model ${p.model} expects ${m.image.width}x${m.image.height}`);
+      }
+      let data = b.data;
+      const rowBytes = m.image.width * 3;
+      if (b.step && b.step !== rowBytes) {
+        // Repack a padded image into the dense HWC layout the pipeline reads.
+        const dense = new Uint8Array(rowBytes * m.image.height);
+        for (let r = 0; r < m.image.height; r++) dense.set(data.subarray(r * b.step, r * b.step + rowBytes), r * rowBytes);
+        data = dense;
+      }
+      let proprio: ArrayLike<number>;
+      if (state?.body.position && state.body.position.length >= m.proprio.dim) proprio = state.body.position;
+      else {
+        if (!warnedNoState) ctx.log.warn("vla-policy: no joint state yet; using the model's proprio mean");
+        warnedNoState = true;
+        proprio = m.proprio.mean;
+      }
+      const t0 = wallNs();
+      const { actions, report } = await pipeline.tick({ image: data, proprio, instruction: instr.body.colorIndex ?? 0 });
+      const wall = wallNs() - t0;
+      ctx.metrics.gauge("tokens_kept", report.tokens.kept);
+      ctx.metrics.gauge("cache_hit_rate", report.patches.hitRate);
+      ctx.metrics.gauge("steps", report.sampler.computed);
+      ctx.metrics.gauge("flops_pct", (100 * report.flops.total) / report.flops.baseline);
+      ctx.metrics.gauge("latency_ms", wall / 1e6);
+      for (const fn of listeners) fn({ node: ctx.id, report, wallNs: wall });
+      const body: reflex.ActionChunk.$Properties = {
+        horizon: m.action.horizon,
+        dim: m.action.dim,
+        data: Array.from(actions),
+        stepMs: m.action.step_ms,
+        hold: false,
+      };
+      return ctx.msg(body, state ? [img, instr, state] : [img, instr]);
+    };
+
+    const actions: Observable<Outgoing<reflex.ActionChunk.$Properties>> = ctx.inputs.image.pipe(
+      concatMap((img) => from(ctx.busy(tick(img)))),
+      concatMap((out) => (out ? [out] : EMPTY)),
+    );
+
+    return {
+      outputs: { actions },
+      async init() {
+        try {
+          model = await loadModel(p.model, { backend: p.backend, log: (line) => ctx.log.info(line), ...(p.threads !== undefined ? { threads: p.threads } : {}) });
+        } catch (err) {
+          throw new Error(`vla-policy: cannot load model folder "${p.model}": ${err instanceof Error ? err.message : String(err)}`);
+        }
+        const m = model.manifest;
+        if (m.image.channels !== 3) throw new Error(`vla-policy: model "${p.model}" takes ${m.image.channels} channels; only rgb8 is supported`);
+        // Wall clock for stage latencies (see the header).
+        pipeline = await VlaPipeline.create(model, options, { now: wallNs });
+      },
+      async dispose() {
+        for (const s of subs) s.unsubscribe();
+        await model?.dispose();
+      },
+    };
+  },
+});
