@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { register as registerCalibrate } from "./calibrate.js";
 import { register as registerDoctor } from "./doctor.js";
+import { register as registerEval } from "./eval.js";
 import { register as registerGraph } from "./graph.js";
 import { register as registerKeys } from "./keys.js";
 import { register as registerNodes } from "./nodes.js";
@@ -24,5 +25,6 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerDoctor(program);
   registerCalibrate(program);
   registerKeys(program);
+  registerEval(program);
   await program.parseAsync([...argv]);
 }
