@@ -160,6 +160,9 @@ export class LinkSender {
       this.counters.send_no_peer++;
       return;
     }
+    // Reading ZMQ_EVENTS makes libzmq process its pending commands (queue credit returned by the I/O
+    // thread, pipe activations), which a zmq_send with ZMQ_DONTWAIT does at most once a millisecond.
+    void this.socket.writable;
     for (const peer of this.peers.values()) {
       const parts: Uint8Array[] = [peer.id];
       for (let i = 0; i < frames.length; i++) parts.push(frames[i] as Uint8Array);
