@@ -1,7 +1,7 @@
 // The reflex command, run as a real child process.
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -21,6 +21,16 @@ describe("reflex CLI", function () {
     assert.match(r.stderr, /did you mean "sim-camera"/);
     assert.match(r.stderr, /:7:24: error: nodes\.robot\.params\.step_ms/);
     assert.match(r.stderr, /2 problems found; nothing was started/);
+  });
+
+  it("validate: a model folder with a file that does not match its manifest hash is rejected before start", () => {
+    const model = join(dir, "model");
+    cpSync("models/tiny-vla", model, { recursive: true });
+    appendFileSync(join(model, "head.onnx"), "tampered");
+    const r = reflex("validate", "configs/demo.yaml", "--set", `policy.model=${model}`);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /nodes\.policy\.params\.model .*model\.yaml:\d+:\d+: stages\.head\.sha256: head\.onnx has sha256/);
+    assert.match(r.stderr, /nothing was started/);
   });
 
   it("validate: ok for the demo", () => {
