@@ -1,9 +1,10 @@
 // Seeded pseudo-random numbers for the sim. Everything random in the sim (scene layout, expert noise,
 // camera noise) draws from this so that a seed fixes every frame bit for bit. Math.random is never used.
 //
-// Generator: sfc32 (Chris Doty-Humphrey's Small Fast Chaotic PRNG), 32-bit integer state, seeded through
-// splitmix32 so that nearby seeds (1, 2, 3...) give unrelated streams. Integer-only arithmetic, so the
-// stream is identical on every platform.
+// Generator: sfc32 (sdk/random/sfc32.ts), seeded through splitmix32 so that nearby seeds (1, 2, 3...) give
+// unrelated streams. Integer-only arithmetic, so the stream is identical on every platform.
+
+import { Sfc32 } from "../../sdk/random/sfc32.js";
 
 /** splitmix32 finaliser: a good 32-bit integer hash. */
 function splitmix32(x: number): number {
@@ -30,37 +31,23 @@ export function mixSeed(...parts: number[]): number {
 }
 
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-  /** Cached second value of the Box-Muller pair. */
-  private spare: number | undefined;
+  private readonly gen: Sfc32;
 
   constructor(seed: number) {
     const s = mixSeed(seed);
-    this.a = splitmix32(s);
-    this.b = splitmix32(this.a);
-    this.c = splitmix32(this.b);
-    this.d = 1;
-    // Warm up: sfc32 mixes poorly in its first few outputs.
-    for (let i = 0; i < 12; i++) this.nextU32();
+    const a = splitmix32(s);
+    const b = splitmix32(a);
+    this.gen = new Sfc32(a, b, splitmix32(b));
   }
 
   /** Next 32-bit unsigned integer. */
   nextU32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
+    return this.gen.nextU32();
   }
 
   /** Uniform float in [0, 1). */
   next(): number {
-    return this.nextU32() / 4294967296;
+    return this.gen.next();
   }
 
   /** Uniform float in [lo, hi). */
@@ -73,19 +60,9 @@ export class Rng {
     return Math.floor(this.next() * n);
   }
 
-  /** Standard normal N(0, 1) (Box-Muller; V8's Math.log/cos/sin are fdlibm ports, so this is reproducible). */
+  /** Standard normal N(0, 1). */
   normal(): number {
-    if (this.spare !== undefined) {
-      const v = this.spare;
-      this.spare = undefined;
-      return v;
-    }
-    // 1 - next() is in (0, 1], so the log is finite.
-    const u = 1 - this.next();
-    const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    return this.gen.normal();
   }
 
   /** Fisher-Yates shuffle in place; returns the array. */

@@ -55,29 +55,43 @@ export class RealClock implements Clock {
   }
 
   every(periodNs: number, fn: (index: number, dueNs: number) => void, startNs = this.nowNs()): Cancel {
-    if (!(periodNs > 0)) throw new RangeError(`clock period must be > 0 ns, got ${periodNs}`);
-    let index = 0;
-    let cancelled = false;
-    let cancelTimer: Cancel = () => undefined;
-    const tick = (): void => {
-      if (cancelled) return;
-      const due = startNs + index * periodNs;
-      const lateBy = this.nowNs() - due;
-      if (lateBy > periodNs) {
-        const skip = Math.floor(lateBy / periodNs);
-        this.skippedTicks += skip;
-        index += skip;
-      }
-      fn(index, startNs + index * periodNs);
-      index += 1;
-      if (!cancelled) cancelTimer = this.at(startNs + index * periodNs, tick);
-    };
-    cancelTimer = this.at(startNs, tick);
-    return () => {
-      cancelled = true;
-      cancelTimer();
-    };
+    return periodic(this, periodNs, fn, startNs, (index) => {
+      const lateBy = this.nowNs() - (startNs + index * periodNs);
+      if (lateBy <= periodNs) return index;
+      const skip = Math.floor(lateBy / periodNs);
+      this.skippedTicks += skip;
+      return index + skip;
+    });
   }
+}
+
+/**
+ * Tick k of a periodic timer is due at startNs + k * periodNs (no drift). `catchUp` may move the index
+ * forward when a tick fires late (the real clock skips ticks it missed).
+ */
+function periodic(
+  clock: Clock,
+  periodNs: number,
+  fn: (index: number, dueNs: number) => void,
+  startNs: number,
+  catchUp: (index: number) => number = (i) => i,
+): Cancel {
+  if (!(periodNs > 0)) throw new RangeError(`clock period must be > 0 ns, got ${periodNs}`);
+  let index = 0;
+  let cancelled = false;
+  let cancelTimer: Cancel = () => undefined;
+  const tick = (): void => {
+    if (cancelled) return;
+    index = catchUp(index);
+    fn(index, startNs + index * periodNs);
+    index += 1;
+    if (!cancelled) cancelTimer = clock.at(startNs + index * periodNs, tick);
+  };
+  cancelTimer = clock.at(startNs, tick);
+  return () => {
+    cancelled = true;
+    cancelTimer();
+  };
 }
 
 interface Timer {
@@ -112,21 +126,7 @@ export class VirtualClock implements Clock {
   }
 
   every(periodNs: number, fn: (index: number, dueNs: number) => void, startNs = this.now): Cancel {
-    if (!(periodNs > 0)) throw new RangeError(`clock period must be > 0 ns, got ${periodNs}`);
-    let index = 0;
-    let cancelled = false;
-    let cancelTimer: Cancel = () => undefined;
-    const tick = (): void => {
-      if (cancelled) return;
-      fn(index, startNs + index * periodNs);
-      index += 1;
-      if (!cancelled) cancelTimer = this.at(startNs + index * periodNs, tick);
-    };
-    cancelTimer = this.at(startNs, tick);
-    return () => {
-      cancelled = true;
-      cancelTimer();
-    };
+    return periodic(this, periodNs, fn, startNs);
   }
 
   /** Time of the next pending timer, or undefined when none is pending. */
