@@ -2,7 +2,7 @@
 // types, params, wiring, port types, cycles, unwired inputs) and reported together, each with its
 // file:line:col; nothing starts unless the list is empty.
 import { readFile } from "node:fs/promises";
-import { hostname } from "node:os";
+import { hostname, networkInterfaces } from "node:os";
 import { Ajv, type ValidateFunction } from "ajv";
 import { parse as parseYamlValue } from "yaml";
 import type { TSchema } from "@sinclair/typebox";
@@ -123,6 +123,17 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
     entry.params = params;
     const validate = validatorFor(def.params);
     if (!validate(params)) diagnostics.push(...ajvDiagnostics(validate.errors ?? [], source, ["nodes", id, "params"], valueAt));
+    else if (def.ports) {
+      // Ports that depend on the params (see NodeDefinition.ports) replace the declared ones.
+      try {
+        const p = def.ports(params);
+        defs.set(id, { ...def, inputs: p.inputs ?? def.inputs, outputs: p.outputs ?? def.outputs });
+      } catch (err) {
+        const param = (err as { param?: unknown }).param;
+        const path = typeof param === "string" && Object.hasOwn(params, param) ? ["nodes", id, "params", param] : ["nodes", id, "params"];
+        diagnostics.push(source.diagnostic(path, err instanceof Error ? err.message : String(err)));
+      }
+    }
   }
 
   // 4. Port types (generic ports take theirs from a param), then wiring.
@@ -333,7 +344,12 @@ function checkPlacement(
 
 /** Hosts that mean "this machine": the worker is forked here and its links use ipc://. */
 export function isLocalHost(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === hostname();
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === hostname() || isOwnAddress(host);
+}
+
+/** An address of one of this machine's interfaces (a process placed there binds its tcp links on it). */
+function isOwnAddress(host: string): boolean {
+  return Object.values(networkInterfaces()).some((list) => list?.some((i) => i.address === host));
 }
 
 function edgeQos(

@@ -95,6 +95,12 @@ export interface NodeDefinition<P extends TSchema = TSchema, I extends Ports = P
   readonly params: P;
   readonly inputs: I;
   readonly outputs: O;
+  /**
+   * Ports that depend on the params (a recorder's inputs, a replayer's outputs read from its file). The
+   * loader calls it once the params are valid; what it returns replaces `inputs`/`outputs` for that node.
+   * A throw rejects the node's params with the error's message (at `err.param` when it names one).
+   */
+  readonly ports?: (params: Static<P>) => { readonly inputs?: Ports; readonly outputs?: Ports };
   create(ctx: NodeContext<I>, params: Static<P>): NodeInstance<O> | Promise<NodeInstance<O>>;
 }
 
