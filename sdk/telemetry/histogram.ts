@@ -15,7 +15,7 @@ export interface LatencySummary {
 export class LatencyHistogram {
   // What hdr.build({ bitBucketSize: 32, autoResize: true, ... }) makes, built directly so that record()
   // can use its index arithmetic.
-  private readonly h: hdr.JsHistogram = Object.assign(new hdr.Int32Histogram(1, 60e9, 3), { autoResize: true });
+  private readonly h = Object.assign(new hdr.Int32Histogram(1, 60e9, 3), { autoResize: true });
   private readonly bucketShift = this.h.subBucketHalfCountMagnitude + this.h.unitMagnitude;
 
   record(ns: number): void {
@@ -63,6 +63,24 @@ export class LatencyHistogram {
 
   reset(): void {
     this.h.reset();
+  }
+
+  /**
+   * The raw counts, for sliding windows (latency-window.ts) that sample them once per interval, never
+   * per record. `minIndex`..`maxIndex` bound the indexes that hold counts (maxIndex < minIndex: none).
+   */
+  rawCounts(): { readonly counts: ArrayLike<number>; readonly total: number; readonly minIndex: number; readonly maxIndex: number } {
+    const h = this.h;
+    if (h.totalCount === 0) return { counts: h._counts, total: 0, minIndex: 0, maxIndex: -1 };
+    const low = h.minNonZeroValue === Number.MAX_SAFE_INTEGER ? 0 : h.minNonZeroValue;
+    // A zero (common on the virtual clock) is not "non-zero": index 0 then starts the range.
+    const minIndex = h.getCountAtIndex(0) > 0 ? 0 : h.countsArrayIndex(low);
+    return { counts: h._counts, total: h.totalCount, minIndex, maxIndex: Math.min(h.countsArrayIndex(h.maxValue), h.countsArrayLength - 1) };
+  }
+
+  /** The largest value a count at `index` stands for (what percentiles report). */
+  valueAtIndex(index: number): number {
+    return this.h.highestEquivalentValue(this.h.valueFromIndex(index));
   }
 
   /** Adds another histogram's counts into this one (e.g. merging a worker's figures). */

@@ -29,6 +29,10 @@ export interface NodeSnap {
   /** The node's own figures (tokens kept, cache hit rate, steps run, ...): last value. */
   readonly gauges: Readonly<Record<string, number>>;
   readonly health: Health;
+  /** Messages emitted (consumed for sinks) since start. Optional: added after v1. */
+  readonly total?: number;
+  /** Errors within the window. Optional: added after v1. */
+  readonly errorsInWindow?: number;
 }
 
 export interface EdgeSnap {
@@ -50,6 +54,12 @@ export interface EdgeSnap {
   readonly ageMs: number;
   readonly deadlineMs?: number;
   readonly health: Health;
+  /** Messages delivered since start. Optional: added after v1. */
+  readonly delivered?: number;
+  /** All-time drops by cause (throttle drops are by design and do not count against health). Optional. */
+  readonly dropsByKind?: { readonly queue: number; readonly throttle: number; readonly gap: number };
+  /** The process that consumes on this edge (where its figures come from). Optional. */
+  readonly process?: string;
 }
 
 export interface PathSnap {
@@ -59,6 +69,10 @@ export interface PathSnap {
   readonly latency: LatencySnap;
   /** The budget drawn on the chart: the deadline_ms of the edge into the path's sink, if any. */
   readonly deadlineMs?: number;
+  /** Messages that completed the path since start. Optional: added after v1. */
+  readonly total?: number;
+  /** Deadline misses on the edge into the path's sink within the window. Optional. */
+  readonly missesInWindow?: number;
 }
 
 export interface ProcessSnap {
@@ -68,6 +82,10 @@ export interface ProcessSnap {
   readonly cpuPct: number;
   readonly rssMb: number;
   readonly restarts: number;
+  /** Nodes placed in the process. Optional: added after v1. */
+  readonly nodes?: readonly string[];
+  /** Why it last died, if it did. Optional. */
+  readonly lastDeath?: string;
 }
 
 /** GPU / SoC figures: tegrastats on Jetson, nvidia-smi elsewhere, else source "none" with a note. */
