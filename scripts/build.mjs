@@ -2,6 +2,7 @@
 // load from node_modules, so native modules (zeromq, onnxruntime-node, our addon) resolve as installed.
 import { build } from "esbuild";
 import { chmodSync } from "node:fs";
+import { buildDashboard } from "./build-dashboard.mjs";
 
 const common = {
   bundle: true,
@@ -21,3 +22,5 @@ await build({
 });
 chmodSync("dist/cli.js", 0o755);
 console.log("built dist/cli.js, dist/worker.js and dist/index.js");
+await buildDashboard(); // the dashboard page, served by `reflex run --dashboard`
+console.log("built dist/dashboard/");
