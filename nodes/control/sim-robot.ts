@@ -51,13 +51,17 @@ export default defineNode({
     const sub = ctx.inputs.actions.subscribe((m) => {
       const chunk = m.body;
       const horizon = chunk.horizon ?? 0;
-      // A hold (from a watchdog) or an empty chunk stops the robot: the cursor plays nothing.
-      const rows = chunk.hold ? new Float32Array(0) : Float32Array.from(chunk.data ?? []);
-      if (!chunk.hold && rows.length < horizon * 2) {
-        ctx.log.warn({ horizon, values: rows.length }, "action chunk shorter than horizon x 2: ignored");
+      // A hold (from a watchdog) stops the robot: one zero-velocity row, then the used-up cursor holds still.
+      if (chunk.hold) {
+        task.loadChunk(new Float32Array(2), 1);
         return;
       }
-      task.loadChunk(rows, chunk.hold ? 0 : horizon);
+      const rows = Float32Array.from(chunk.data ?? []);
+      if (horizon < 1 || rows.length < horizon * 2) {
+        ctx.log.warn({ horizon, values: rows.length }, "action chunk empty or shorter than horizon x 2: ignored");
+        return;
+      }
+      task.loadChunk(rows, horizon);
     });
 
     // One control step per tick; all outputs come from the same step.
