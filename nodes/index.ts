@@ -3,6 +3,7 @@ import { NodeRegistry } from "../sdk/graph/registry.js";
 import type { AnyNodeDefinition } from "../sdk/runtime/node.js";
 import simRobot from "./control/sim-robot.js";
 import scriptedPolicy from "./policy/scripted-policy.js";
+import watchdog from "./safety/watchdog.js";
 import vlaPolicy from "./policy/vla-policy.js";
 import imu from "./sensors/imu.js";
 import jointState from "./sensors/joint-state.js";
@@ -19,6 +20,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   simRobot,
   scriptedPolicy,
   vlaPolicy,
+  watchdog,
   timer,
   throttle,
   relay,

@@ -1,0 +1,118 @@
+// watchdog: the safety gate between a policy and an actuator. It forwards an action only while it is
+// fresh (its age, from the capture stamp of the observation it was computed from, or from its arrival,
+// is within `deadline_ms`), and sends a hold (zero velocity) the moment the newest action goes stale:
+// a stopped policy, a camera that went dark, a policy working on an old frame all show up as old
+// capture stamps. It resumes with the first fresh action. The robot never acts on a stale action:
+// stale ones are withheld (counted), and a hold is due exactly when the action it follows expires.
+import { Type } from "@sinclair/typebox";
+import { filter, map, Observable, share } from "rxjs";
+import type { reflex } from "../../sdk/messages/index.js";
+import type { Cancel } from "../../sdk/runtime/clock.js";
+import { defineNode, type Delivered, type Outgoing } from "../../sdk/runtime/node.js";
+import { WatchdogState } from "./watchdog-state.js";
+
+type Chunk = reflex.ActionChunk.$Properties;
+
+export default defineNode({
+  type: "watchdog",
+  description: "Safety gate before an actuator: forwards fresh action chunks, sends a hold (zero velocity) when the newest is older than its deadline.",
+  kind: "control",
+  params: Type.Object(
+    {
+      deadline_ms: Type.Number({ exclusiveMinimum: 0, default: 150, description: "an action older than this is stale, ms" }),
+      measure: Type.Union([Type.Literal("capture"), Type.Literal("arrival")], {
+        default: "capture",
+        description: "age from the capture stamp of the observation (capture) or from when the action arrived here (arrival)",
+      }),
+      hold_every_ms: Type.Number({ exclusiveMinimum: 0, default: 100, description: "while holding, repeat the hold this often, ms" }),
+    },
+    { additionalProperties: false },
+  ),
+  inputs: {
+    actions: { type: "reflex.ActionChunk", description: "action chunks from the policy" },
+  },
+  outputs: {
+    command: { type: "reflex.ActionChunk", description: "fresh action chunks, or holds (hold: true)" },
+    events: { type: "reflex.DeadlineMiss", description: "one per hold episode: the action's age and the deadline" },
+  },
+  create(ctx, p) {
+    const deadlineNs = p.deadline_ms * 1e6;
+    const state = new WatchdogState();
+    const gauges = (): void => {
+      for (const [k, v] of Object.entries(state.figures())) ctx.metrics.gauge(k, v);
+    };
+    gauges();
+    let lastLogNs = Number.NEGATIVE_INFINITY;
+    const holdBody = (from: Chunk | undefined): Chunk => ({ horizon: 0, dim: from?.dim ?? 2, data: [], stepMs: from?.stepMs ?? 0, hold: true });
+
+    // One stream feeds both outputs (shared): the expiry timer and the hold ticks live in it.
+    const core = new Observable<{ port: "command" | "events"; out: Outgoing<unknown> }>((sub) => {
+      let expiry: Cancel | undefined;
+      let newest: Delivered<Chunk> | undefined;
+      const stampOf = (m: Delivered<Chunk>): number => (p.measure === "capture" ? m.header.captureNs : m.receivedNs);
+
+      const hold = (ageNs: number): void => {
+        const now = ctx.clock.nowNs();
+        const started = state.hold(now);
+        sub.next({ port: "command", out: newest ? ctx.msg(holdBody(newest.body), newest) : ctx.msg(holdBody(undefined)) });
+        if (started) {
+          const ev: reflex.DeadlineMiss.$Properties = { node: ctx.id, port: "actions", ageMs: ageNs / 1e6, deadlineMs: p.deadline_ms };
+          sub.next({ port: "events", out: newest ? ctx.msg(ev, newest) : ctx.msg(ev) });
+          if (now - lastLogNs >= 1e9) {
+            lastLogNs = now;
+            ctx.log.warn({ age_ms: ev.ageMs, deadline_ms: p.deadline_ms, hold_episodes: state.holdEpisodes }, `watchdog ${ctx.id}: newest action is stale; holding`);
+          }
+        }
+        gauges();
+      };
+
+      const actions = ctx.inputs.actions.subscribe((m) => {
+        const now = ctx.clock.nowNs();
+        const ageNs = now - stampOf(m);
+        if (m.body.hold) {
+          // A hold from upstream (another watchdog, an e-stop) always passes.
+          sub.next({ port: "command", out: ctx.msg(m.body, m) });
+          return;
+        }
+        if (ageNs > deadlineNs) {
+          state.withheld++;
+          if (!state.holding) hold(ageNs);
+          else gauges();
+          return;
+        }
+        const resumed = state.forward(now, ageNs);
+        newest = m;
+        if (resumed) ctx.log.info({ held_ms: state.lastHoldMs }, `watchdog ${ctx.id}: fresh actions again; resuming`);
+        expiry?.();
+        // The hold is due the instant this action expires (not at the next tick): exact on both clocks.
+        expiry = ctx.clock.at(stampOf(m) + deadlineNs + 1, () => {
+          expiry = undefined;
+          if (newest === m) hold(ctx.clock.nowNs() - stampOf(m));
+        });
+        sub.next({ port: "command", out: ctx.msg(m.body, m) });
+        gauges();
+      });
+      // While holding, repeat the hold: an actuator that missed one (a lossy link) still stops.
+      const repeat = ctx.every(p.hold_every_ms).subscribe(() => {
+        if (state.holding) hold(newest ? ctx.clock.nowNs() - stampOf(newest) : 0);
+      });
+      return () => {
+        expiry?.();
+        actions.unsubscribe();
+        repeat.unsubscribe();
+      };
+    });
+    const shared = core.pipe(share());
+    const port = <T>(name: "command" | "events"): Observable<Outgoing<T>> =>
+      shared.pipe(
+        filter((v) => v.port === name),
+        map((v) => v.out as Outgoing<T>),
+      );
+    return {
+      outputs: {
+        command: port<Chunk>("command"),
+        events: port<reflex.DeadlineMiss.$Properties>("events"),
+      },
+    };
+  },
+});
