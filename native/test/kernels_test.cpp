@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "check.h"
+#include "kernels/efficientvla_select.h"
 #include "kernels/gather_rows.h"
 #include "kernels/int8_quantize.h"
 #include "kernels/patch_similarity.h"
@@ -66,4 +67,20 @@ TEST(int8_quantize_rounds_half_to_even_and_saturates) {
   CHECK_EQ(back[1], 1.0f);
   CHECK_EQ(back[5], -64.0f);
   CHECK_THROWS(quantize_int8(x.data(), 1, 0.0f, q.data()));
+}
+
+TEST(efficientvla_select_takes_relevance_then_the_least_similar_token) {
+  // 4 tokens of dim 2: 0 and 1 nearly the same direction, 2 orthogonal, 3 opposite to 0.
+  const std::vector<float> t{1, 0, 1, 0.1f, 0, 1, -1, 0};
+  const std::vector<float> rel{0.9f, 0.8f, 0.1f, 0.2f};
+  std::vector<std::int32_t> out(2);
+  efficientvla_select(t.data(), 4, 2, rel.data(), 2, 2, out.data());
+  CHECK((out == std::vector<std::int32_t>{0, 1}));  // relevance alone
+  efficientvla_select(t.data(), 4, 2, rel.data(), 1, 2, out.data());
+  CHECK((out == std::vector<std::int32_t>{0, 3}));  // 3 (cosine -1 to 0) beats 2 (cosine 0) and 1 (~1)
+  std::vector<std::int32_t> three(3);
+  efficientvla_select(t.data(), 4, 2, rel.data(), 1, 3, three.data());
+  CHECK((three == std::vector<std::int32_t>{0, 2, 3}));
+  CHECK_THROWS(efficientvla_select(t.data(), 4, 2, rel.data(), 3, 2, out.data()));
+  CHECK_THROWS(efficientvla_select(t.data(), 4, 2, rel.data(), 1, 5, out.data()));
 }

@@ -8,7 +8,8 @@
 // Valid only for a patch-local encoder (a patch's token depends on its own pixels, index and the
 // instruction): reset() when the instruction changes.
 
-import { cosineRows, rankByScore, relativeL1Rows } from "./row-similarity.js";
+import { jsKernels, type AccelKernels } from "./accel-kernels.js";
+import { rankByScore } from "./row-similarity.js";
 
 export interface FrameCacheOptions {
   readonly patches: number;
@@ -29,6 +30,8 @@ export interface FrameCacheOptions {
    * "computed" from (no drift between reuses). Default "previous".
    */
   readonly reference?: "previous" | "computed";
+  /** Where the per-patch similarities are computed (native or TypeScript: same values). Default TypeScript. */
+  readonly kernels?: AccelKernels;
 }
 
 export interface FramePlan {
@@ -69,6 +72,10 @@ export class FrameCache {
   private readonly valid: Uint8Array;
   private readonly order: Int32Array;
   private readonly mark: Uint8Array;
+  private readonly kernels: AccelKernels;
+  // Per patch, this frame against its reference: float32, as both kernel paths give them.
+  private readonly cosine: Float32Array;
+  private readonly relL1: Float32Array;
   private pending: { plan: FramePlan; pixels: Float32Array } | undefined;
   private totalFrames = 0;
   private totalReused = 0;
@@ -95,6 +102,9 @@ export class FrameCache {
     this.valid = new Uint8Array(patches);
     this.order = new Int32Array(patches);
     this.mark = new Uint8Array(patches);
+    this.kernels = opts.kernels ?? jsKernels;
+    this.cosine = new Float32Array(patches);
+    this.relL1 = new Float32Array(patches);
   }
 
   /** Forgets every cached token (new episode, new instruction). */
@@ -112,6 +122,8 @@ export class FrameCache {
     const { mark } = this;
     mark.fill(0);
     this.markTopRelevant();
+    // One pass over every patch (a single native call where the addon is there) beats deciding per patch.
+    if (this.valid.includes(1)) this.kernels.rowSimilarity(this.reference, pixels, this.patchDim, this.cosine, this.relL1);
     const recompute = new Int32Array(this.patches);
     let n = 0;
     let cold = 0;
@@ -120,7 +132,7 @@ export class FrameCache {
     let aged = 0;
     for (let p = 0; p < this.patches; p++) {
       if (!this.valid[p]) cold++;
-      else if (!this.isStatic(pixels, p)) changed++;
+      else if (!this.isStatic(p)) changed++;
       else if (mark[p]) relevant++;
       else if ((this.age[p] as number) + 1 > this.maxAge) aged++;
       else continue;
@@ -176,11 +188,10 @@ export class FrameCache {
     return this.totalFrames === 0 ? 0 : this.totalReused / (this.totalFrames * this.patches);
   }
 
-  private isStatic(pixels: Float32Array, p: number): boolean {
-    const PD = this.patchDim;
+  private isStatic(p: number): boolean {
     // similarity -1 accepts every cosine: relative L1 alone decides (more robust to camera noise on dark patches).
-    if (this.similarity > -1 && cosineRows(pixels, p, this.reference, p, PD) < this.similarity) return false;
-    return this.maxRelL1 === Infinity || relativeL1Rows(pixels, p, this.reference, p, PD) <= this.maxRelL1;
+    if (this.similarity > -1 && (this.cosine[p] as number) < this.similarity) return false;
+    return this.maxRelL1 === Infinity || (this.relL1[p] as number) <= this.maxRelL1;
   }
 
   // Marks the `top` cached patches by relevance (only patches with a cached token have a relevance).

@@ -5,9 +5,10 @@
 //   tokens (top by relevance), then the rest of the budget mixes the next most relevant tokens with the
 //   tokens least like anything kept so far (greedy: lowest maximum cosine similarity to the kept set), so
 //   near-duplicate tokens do not eat the budget.
-// Deterministic: every tie goes to the lower token index.
+// Deterministic: every tie goes to the lower token index. The selection itself runs in
+// sdk/native/kernels-reference.ts (TypeScript) or the native addon (same choices; see accel-kernels.ts).
 
-import { dotRows, rankByScore, rowNorms } from "./row-similarity.js";
+import { jsKernels, type AccelKernels } from "./accel-kernels.js";
 
 export type PruningMode = "off" | "relevance" | "efficientvla";
 
@@ -55,9 +56,17 @@ export function tokenBudget(total: number, opts: Pick<PruningOptions, "mode" | "
 
 /**
  * Chooses which of `count` tokens (rows of `tokens`, each `dim` long) to keep, by `relevance` (one score
- * per token) and, in efficientvla mode, diversity.
+ * per token) and, in efficientvla mode, diversity. `kernels` picks the native or the TypeScript path
+ * (same selection either way); default TypeScript.
  */
-export function pruneTokens(tokens: Float32Array, relevance: Float32Array, count: number, dim: number, opts: PruningOptions): PruneResult {
+export function pruneTokens(
+  tokens: Float32Array,
+  relevance: Float32Array,
+  count: number,
+  dim: number,
+  opts: PruningOptions,
+  kernels: AccelKernels = jsKernels,
+): PruneResult {
   if (tokens.length < count * dim) throw new RangeError(`pruning: ${count} tokens of dim ${dim} need ${count * dim} values, got ${tokens.length}`);
   if (relevance.length < count) throw new RangeError(`pruning: ${count} tokens need ${count} relevance scores, got ${relevance.length}`);
   const budget = tokenBudget(count, opts);
@@ -66,62 +75,22 @@ export function pruneTokens(tokens: Float32Array, relevance: Float32Array, count
     for (let i = 0; i < count; i++) all[i] = i;
     return { kept: all, total: count, budget, byRelevance: opts.mode === "off" ? 0 : count, byDiversity: 0 };
   }
-  const order = rankByScore(relevance, count, new Int32Array(count));
+  const t = tokens.subarray(0, count * dim);
+  const r = relevance.subarray(0, count);
   if (opts.mode === "relevance") {
-    return { kept: sortedCopy(order.subarray(0, budget)), total: count, budget, byRelevance: budget, byDiversity: 0 };
+    return { kept: kernels.topkAscending(r, budget), total: count, budget, byRelevance: budget, byDiversity: 0 };
   }
-  return efficientVla(tokens, order, count, dim, budget, opts);
-}
-
-function efficientVla(tokens: Float32Array, order: Int32Array, count: number, dim: number, budget: number, opts: PruningOptions): PruneResult {
   const keyFraction = fraction(opts.key_fraction ?? 0.5, "key_fraction");
   const mix = fraction(opts.relevance_mix ?? 0.5, "relevance_mix");
   const keyCount = Math.min(budget, Math.max(1, Math.round(keyFraction * budget)));
   const relevanceCount = keyCount + Math.round(mix * (budget - keyCount));
-
-  const chosen = new Uint8Array(count);
-  const kept = new Int32Array(budget);
-  const norms = rowNorms(tokens, count, dim);
-  // maxSim[j]: the highest cosine similarity of token j to any kept token.
-  const maxSim = new Float32Array(count).fill(-Infinity);
-  let n = 0;
-  const keep = (j: number): void => {
-    chosen[j] = 1;
-    kept[n++] = j;
-    // Similarities only matter for diversity picks still to come (none when relevance_mix is 1).
-    if (n === budget || relevanceCount === budget) return;
-    const nj = norms[j] as number;
-    for (let i = 0; i < count; i++) {
-      if (chosen[i]) continue;
-      const ni = norms[i] as number;
-      // A zero token has no direction: similar to nothing, so it is picked last for diversity.
-      const s = ni === 0 || nj === 0 ? 0 : dotRows(tokens, i, j, dim) / (ni * nj);
-      if (s > (maxSim[i] as number)) maxSim[i] = s;
-    }
-  };
-  for (let r = 0; r < relevanceCount; r++) keep(order[r] as number);
-  while (n < budget) {
-    // The token least like everything kept; scanning in index order makes the first minimum win ties.
-    let best = -1;
-    let bestSim = Infinity;
-    for (let i = 0; i < count; i++) {
-      if (!chosen[i] && (maxSim[i] as number) < bestSim) {
-        best = i;
-        bestSim = maxSim[i] as number;
-      }
-    }
-    keep(best);
-  }
-  return { kept: kept.sort(), total: count, budget, byRelevance: relevanceCount, byDiversity: budget - relevanceCount };
+  const kept = kernels.efficientVlaSelect(t, dim, r, relevanceCount, budget);
+  return { kept, total: count, budget, byRelevance: relevanceCount, byDiversity: budget - relevanceCount };
 }
 
 function fraction(v: number, name: string): number {
   if (!(v >= 0 && v <= 1)) throw new RangeError(`pruning: ${name} must be in [0, 1], got ${v}`);
   return v;
-}
-
-function sortedCopy(a: Int32Array): Int32Array {
-  return Int32Array.from(a).sort();
 }
 
 /** Copies the rows `indices` of `tokens` into `out` (rows in the order given); returns the filled view. */

@@ -11,6 +11,7 @@
 import type { Engine, Tensor } from "../engine/engine.js";
 import type { Manifest } from "../engine/model-manifest.js";
 import type { LoadedModel } from "../engine/model-package.js";
+import { selectKernels, type AccelKernels, type KernelPath } from "./accel-kernels.js";
 import { FrameCache, type FrameCacheReport } from "./frame-cache.js";
 import { sampleFlowEuler, type FlowEulerReport, type OneStepFn, type VelocityFn } from "./flow-euler.js";
 import { GaussianNoise } from "./gaussian-noise.js";
@@ -65,6 +66,11 @@ export interface VlaTickResult {
 export interface VlaPipelineDeps {
   /** Monotonic clock in ns for the per-stage latencies; default performance.now(). */
   readonly now?: () => number;
+  /**
+   * Where pruning and the frame cache's similarities run: "native" (the addon's CPU kernels), "js", or
+   * "auto" (default: native where the addon loads). Both paths make the same choices.
+   */
+  readonly kernels?: KernelPath | "auto";
 }
 
 interface Engines {
@@ -87,6 +93,8 @@ export class VlaPipeline {
   private options: VlaPipelineOptions;
   private readonly engines: Engines;
   private readonly now: () => number;
+  /** The kernel path in use ("native" or "js"). */
+  readonly kernels: AccelKernels;
 
   private readonly geometry: PatchGeometry;
   private readonly P: number;
@@ -113,10 +121,11 @@ export class VlaPipeline {
   private ticks = 0;
   private busy = false;
 
-  private constructor(manifest: Manifest, engines: Engines, options: VlaPipelineOptions, now: () => number) {
+  private constructor(manifest: Manifest, engines: Engines, options: VlaPipelineOptions, now: () => number, kernels: AccelKernels) {
     this.manifest = manifest;
     this.engines = engines;
     this.now = now;
+    this.kernels = kernels;
     const { image, tokens, action, proprio } = manifest;
     this.geometry = { width: image.width, height: image.height, patch: image.patch, rows: image.grid[0], cols: image.grid[1] };
     this.P = tokens.count;
@@ -146,7 +155,8 @@ export class VlaPipeline {
       onestep: model.has("head_onestep") ? await model.engine("head_onestep") : undefined,
     };
     checkContract(model.folder, engines);
-    return new VlaPipeline(model.manifest, engines, options, deps.now ?? (() => performance.now() * 1e6));
+    const kernels = selectKernels(deps.kernels ?? "auto");
+    return new VlaPipeline(model.manifest, engines, options, deps.now ?? (() => performance.now() * 1e6), kernels);
   }
 
   /** The options in force. */
@@ -217,7 +227,7 @@ export class VlaPipeline {
     const t2 = now();
 
     // Pruning: which tokens the backbone sees.
-    const pruned: PruneResult = pruneTokens(tokens, relevance, P, D, this.options.pruning ?? { mode: "off" });
+    const pruned: PruneResult = pruneTokens(tokens, relevance, P, D, this.options.pruning ?? { mode: "off" }, this.kernels);
     const kept = pruned.kept.length;
     const visionTokens = gatherRows(tokens, D, pruned.kept, this.keptFeed);
     const t3 = now();
@@ -341,6 +351,7 @@ export class VlaPipeline {
             patches: this.P,
             patchDim: this.PD,
             tokenDim: this.D,
+            kernels: this.kernels,
             ...(fc.similarity !== undefined ? { similarity: fc.similarity } : {}),
             ...(fc.max_rel_l1 !== undefined ? { max_rel_l1: fc.max_rel_l1 } : {}),
             ...(fc.always_recompute_top !== undefined ? { always_recompute_top: fc.always_recompute_top } : {}),

@@ -135,3 +135,88 @@ export function dequantizeInt8Reference(q: Int8Array, scale: number, out = new F
   for (let i = 0; i < q.length; i++) out[i] = Math.fround((q[i] as number) * s);
   return out;
 }
+
+// Dot product of rows i and j in four interleaved double sums, added left to right: the native order.
+function dotRows4(m: Float32Array, i: number, j: number, dim: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const io = i * dim;
+  const jo = j * dim;
+  let k = 0;
+  for (; k + 3 < dim; k += 4) {
+    s0 += (m[io + k] as number) * (m[jo + k] as number);
+    s1 += (m[io + k + 1] as number) * (m[jo + k + 1] as number);
+    s2 += (m[io + k + 2] as number) * (m[jo + k + 2] as number);
+    s3 += (m[io + k + 3] as number) * (m[jo + k + 3] as number);
+  }
+  for (; k < dim; k++) s0 += (m[io + k] as number) * (m[jo + k] as number);
+  return s0 + s1 + s2 + s3;
+}
+
+/** Checks the sizes efficientVlaSelect takes; returns the token count. */
+export function checkEfficientVlaArgs(tokens: Float32Array, dim: number, relevance: Float32Array, relevanceCount: number, budget: number): number {
+  if (!(Number.isInteger(dim) && dim > 0) || tokens.length % dim !== 0) {
+    throw new RangeError(`efficientvlaSelect: tokens.length ${tokens.length} is not a multiple of dim ${dim}`);
+  }
+  const count = tokens.length / dim;
+  if (relevance.length !== count) throw new RangeError(`efficientvlaSelect: ${count} tokens need as many relevance scores, got ${relevance.length}`);
+  if (!(Number.isInteger(budget) && Number.isInteger(relevanceCount) && relevanceCount >= 0 && relevanceCount <= budget && budget <= count)) {
+    throw new RangeError(`efficientvlaSelect: need relevanceCount <= budget <= count, got ${relevanceCount}, ${budget}, ${count}`);
+  }
+  return count;
+}
+
+/**
+ * EfficientVLA selection over a [count, dim] token matrix: the `relevanceCount` most relevant tokens (ties
+ * to the lower index, NaN below every number), then greedily, up to `budget`, the token whose highest cosine
+ * similarity to any kept token is lowest (ties to the lower index). Kept indices come back ascending.
+ */
+export function efficientVlaSelectReference(tokens: Float32Array, dim: number, relevance: Float32Array, relevanceCount: number, budget: number): Int32Array {
+  const count = checkEfficientVlaArgs(tokens, dim, relevance, relevanceCount, budget);
+  const order = Int32Array.from({ length: count }, (_, i) => i).sort((x, y) => {
+    const sx = relevance[x] as number;
+    const sy = relevance[y] as number;
+    const nx = Number.isNaN(sx);
+    const ny = Number.isNaN(sy);
+    if (nx !== ny) return nx ? 1 : -1;
+    return nx || sx === sy ? x - y : sy - sx;
+  });
+  const norms = new Float64Array(count);
+  for (let i = 0; i < count; i++) norms[i] = Math.sqrt(dotRows4(tokens, i, i, dim));
+  const chosen = new Uint8Array(count);
+  const kept = new Int32Array(budget);
+  // maxSim[j]: the highest cosine similarity of token j to any kept token, stored as float32 like the native.
+  const maxSim = new Float32Array(count).fill(-Infinity);
+  let n = 0;
+  const keep = (j: number): void => {
+    chosen[j] = 1;
+    kept[n++] = j;
+    // Similarities only matter for diversity picks still to come.
+    if (n === budget || relevanceCount === budget) return;
+    const nj = norms[j] as number;
+    for (let i = 0; i < count; i++) {
+      if (chosen[i]) continue;
+      const ni = norms[i] as number;
+      // A zero token has no direction: similar to nothing, so it is picked last for diversity.
+      const s = ni === 0 || nj === 0 ? 0 : dotRows4(tokens, i, j, dim) / (ni * nj);
+      if (s > (maxSim[i] as number)) maxSim[i] = s;
+    }
+  };
+  for (let r = 0; r < relevanceCount; r++) keep(order[r] as number);
+  while (n < budget) {
+    // Scanning in index order makes the first minimum win ties.
+    let best = -1;
+    let bestSim = Infinity;
+    for (let i = 0; i < count; i++) {
+      if (!chosen[i] && (maxSim[i] as number) < bestSim) {
+        best = i;
+        bestSim = maxSim[i] as number;
+      }
+    }
+    if (best < 0) break; // unreachable: a NaN similarity is never stored
+    keep(best);
+  }
+  return kept.subarray(0, n).sort();
+}

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { NativeKernels } from "../../sdk/native/kernels.js";
 import {
   dequantizeInt8Reference,
+  efficientVlaSelectReference,
   gatherRowsReference,
   patchSimilarityReference,
   quantizeInt8Reference,
@@ -72,5 +73,18 @@ describe("tensor kernels: CPU native and plain TypeScript give identical results
     }
     assert.deepEqual(Array.from(native.quantizeInt8(x, 1).subarray(0, 7)), [0, 2, 2, -2, 0, 127, -128]);
     assert.throws(() => native.quantizeInt8(x, 0), /scale must be finite and > 0/);
+  });
+
+  it("efficientvla selection: same kept tokens (relevance, then diversity), ties and a NaN score", () => {
+    const tokens = sample("gaussian", 64 * 64, 10);
+    for (let k = 0; k < 64; k++) tokens[10 * 64 + k] = tokens[k] as number; // a duplicate of token 0
+    const relevance = sample("relu", 64, 11);
+    relevance[7] = NaN;
+    for (const [rc, budget] of [[0, 16], [8, 16], [12, 16], [16, 16], [1, 64], [0, 1]] as const) {
+      const a = native.efficientVlaSelect(tokens, 64, relevance, rc, budget);
+      assert.deepEqual(Array.from(a), Array.from(efficientVlaSelectReference(tokens, 64, relevance, rc, budget)), `${rc}/${budget}`);
+      assert.equal(new Set(a).size, budget);
+    }
+    assert.throws(() => native.efficientVlaSelect(tokens, 64, relevance.subarray(1), 1, 2), /64 tokens need as many relevance scores/);
   });
 });

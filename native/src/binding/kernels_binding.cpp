@@ -7,8 +7,11 @@
 //     relativeL1(prev, curr: Float32Array) -> number
 //     quantizeInt8(x: Float32Array, scale, out: Int8Array) -> void
 //     dequantizeInt8(q: Int8Array, scale, out: Float32Array) -> void
+//     efficientvlaSelect(tokens: Float32Array, dim, relevance: Float32Array, relevanceCount, budget,
+//                        out: Int32Array) -> number   (kept indices ascending in out[0..n), returns n)
 #include "binding/modules.h"
 #include "binding/typed_array.h"
+#include "kernels/efficientvla_select.h"
 #include "kernels/gather_rows.h"
 #include "kernels/int8_quantize.h"
 #include "kernels/patch_similarity.h"
@@ -103,6 +106,26 @@ Napi::Value dequantize_js(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+Napi::Value efficientvla_select_js(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const View<float> tokens = view_of<float>(info[0], "tokens");
+  const std::size_t dim = size_arg(info[1], "dim");
+  const View<float> relevance = view_of<float>(info[2], "relevance");
+  const std::size_t relevance_count = size_arg(info[3], "relevanceCount");
+  const std::size_t budget = size_arg(info[4], "budget");
+  const View<std::int32_t> out = view_of<std::int32_t>(info[5], "out");
+  if (dim == 0 || tokens.length % dim != 0) {
+    throw Napi::RangeError::New(env, "efficientvlaSelect: tokens.length " + std::to_string(tokens.length) + " is not a multiple of dim " + std::to_string(dim));
+  }
+  const std::size_t count = tokens.length / dim;
+  if (relevance.length != count) {
+    throw Napi::RangeError::New(env, "efficientvlaSelect: " + std::to_string(count) + " tokens need as many relevance scores, got " + std::to_string(relevance.length));
+  }
+  if (out.length < budget) throw Napi::RangeError::New(env, "efficientvlaSelect: out must hold budget indices");
+  guarded(env, [&] { kernels::efficientvla_select(tokens.data, count, dim, relevance.data, relevance_count, budget, out.data); });
+  return Napi::Number::New(env, static_cast<double>(budget));
+}
+
 }  // namespace
 
 void register_kernels(Napi::Env env, Napi::Object exports) {
@@ -112,6 +135,7 @@ void register_kernels(Napi::Env env, Napi::Object exports) {
   exports.Set("relativeL1", Napi::Function::New<relative_l1_js>(env, "relativeL1"));
   exports.Set("quantizeInt8", Napi::Function::New<quantize_js>(env, "quantizeInt8"));
   exports.Set("dequantizeInt8", Napi::Function::New<dequantize_js>(env, "dequantizeInt8"));
+  exports.Set("efficientvlaSelect", Napi::Function::New<efficientvla_select_js>(env, "efficientvlaSelect"));
 }
 
 }  // namespace reflex::binding
