@@ -4,7 +4,7 @@
 import { config as rxConfig, Subject } from "rxjs";
 import type { Logger } from "pino";
 import type { Graph, GraphEdge } from "../graph/model.js";
-import { MetricsRegistry } from "../telemetry/registry.js";
+import { MetricsRegistry, type PathStats } from "../telemetry/registry.js";
 import type { Clock } from "./clock.js";
 import { VirtualClock } from "./clock.js";
 import { LocalEdge, type DeadlineMissEvent } from "./edge.js";
@@ -78,9 +78,9 @@ export class GraphRuntime implements RunnerHost {
     const from = this.runners.get(e.from.node)!;
     const to = this.runners.get(e.to.node)!;
     const stats = this.registry.edge(`${e.from.node}/${e.from.port}`, `${e.to.node}/${e.to.port}`);
-    const edge = new LocalEdge(e, stats, this.clock, to, (ev) => this.onMiss(ev));
+    const edge = new LocalEdge(e, stats, this.clock, to.input(e.to.port), (ev) => this.onMiss(ev));
     to.addInbound(edge);
-    from.listen(e.from.port, (m) => edge.offer(m));
+    from.listen(e.from.port, (m, nowNs) => edge.offer(m, nowNs));
     this.edges.push(edge);
   }
 
@@ -91,7 +91,7 @@ export class GraphRuntime implements RunnerHost {
   private wireInbound(e: GraphEdge): void {
     const to = this.runners.get(e.to.node)!;
     const stats = this.registry.edge(`${e.from.node}/${e.from.port}`, `${e.to.node}/${e.to.port}`);
-    const edge = new LocalEdge(e, stats, this.clock, to, (ev) => this.onMiss(ev));
+    const edge = new LocalEdge(e, stats, this.clock, to.input(e.to.port), (ev) => this.onMiss(ev));
     to.addInbound(edge);
     this.edges.push(edge);
     this.inbound.set(stats.id, edge);
@@ -166,9 +166,9 @@ export class GraphRuntime implements RunnerHost {
     if (this.idle) for (const w of this.idleWaiters.splice(0)) w();
   }
 
-  recordArrival(node: string, msg: Msg, atNs: number): void {
-    const id = paths.child(msg.header.trace ? msg.header.trace.pathId : 0, node);
-    this.registry.path(id, () => paths.nodes(id)).latency.record(atNs - msg.header.captureNs);
+  arrivalPath(node: string, inPathId: number): PathStats {
+    const id = paths.child(inPathId, node);
+    return this.registry.path(id, () => paths.nodes(id));
   }
 
   // ---- lifecycle ------------------------------------------------------------------------------------

@@ -1,16 +1,22 @@
 // Runs one node: builds its context, feeds its inputs from edges, stamps and traces what it emits,
 // keeps it alive through errors, and tracks when it is busy.
-import { Observable, Subject, retry, tap, type Subscription } from "rxjs";
+import { Observable, type Subscription } from "rxjs";
 import type { Logger } from "pino";
 import type { GraphNode } from "../graph/model.js";
-import type { NodeStats } from "../telemetry/registry.js";
+import type { NodeStats, PathStats } from "../telemetry/registry.js";
 import type { Clock } from "./clock.js";
 import type { EdgeConsumer, LocalEdge } from "./edge.js";
+import { InputPort } from "./input-port.js";
 import { appendSpan, type Msg, type Trace } from "./message.js";
 import type { Delivered, NodeContext, NodeInstance, Outgoing, Ports } from "./node.js";
+import { subscribeResilient } from "./resilient.js";
 
-/** Something that wants every message an output emits (edges, transport senders, recorders). */
-export type OutputListener = (msg: Msg) => void;
+/**
+ * Something that wants every message an output emits (edges, transport senders, recorders). `nowNs` is
+ * the clock time of the emit, given only to the first listener, which runs right after the clock read
+ * (a later one may run after the first one's whole downstream chain, so it reads the clock itself).
+ */
+export type OutputListener = (msg: Msg, nowNs?: number) => void;
 
 export interface RunnerHost {
   readonly clock: Clock;
@@ -21,8 +27,11 @@ export interface RunnerHost {
   /** Work in flight that waits for clock time (it must not hold the virtual clock back). */
   sleepStarted(): void;
   sleepEnded(): void;
-  /** A message reached `node`: the end-to-end latency of the path it travelled is recorded. */
-  recordArrival(node: string, msg: Msg, atNs: number): void;
+  /**
+   * The figures of the path source -> ... -> `node` for a message whose trace has path id `inPathId`:
+   * its end-to-end latency is recorded there when the message reaches `node`.
+   */
+  arrivalPath(node: string, inPathId: number): PathStats;
 }
 
 class OutputPort {
@@ -35,10 +44,30 @@ class OutputPort {
   ) {}
 }
 
+/** One input port of a runner as the edges into it see it: the port is resolved once, not per message. */
+class InputBinding implements EdgeConsumer {
+  constructor(
+    private readonly runner: NodeRunner,
+    readonly port: InputPort<Delivered>,
+    readonly name: string,
+  ) {}
+  ready(): boolean {
+    return this.runner.ready();
+  }
+  pending(edge: LocalEdge): void {
+    this.runner.pending(edge);
+  }
+  deliver(_edge: LocalEdge, msg: Msg, nowNs: number): void {
+    this.runner.deliverTo(this, msg, nowNs);
+  }
+}
+
+const ignore = (): void => undefined;
+
 export class NodeRunner implements EdgeConsumer {
   readonly ctx: NodeContext;
   instance: NodeInstance | undefined;
-  private readonly inputSubjects = new Map<string, Subject<Delivered>>();
+  private readonly inputs = new Map<string, InputBinding>();
   private readonly outputs = new Map<string, OutputPort>();
   private readonly inbound: LocalEdge[] = [];
   private readonly waiting = new Set<LocalEdge>();
@@ -53,7 +82,7 @@ export class NodeRunner implements EdgeConsumer {
     readonly log: Logger,
   ) {
     const def = node.def;
-    for (const port of Object.keys(def.inputs)) this.inputSubjects.set(port, new Subject<Delivered>());
+    for (const port of Object.keys(def.inputs)) this.inputs.set(port, new InputBinding(this, new InputPort<Delivered>(), port));
     for (const port of Object.keys(def.outputs as Ports)) {
       this.outputs.set(port, new OutputPort(port, `${node.id}/${port}`, node.outputTypes[port] ?? "reflex.Blob"));
     }
@@ -66,6 +95,13 @@ export class NodeRunner implements EdgeConsumer {
     this.inbound.push(edge);
   }
 
+  /** The consumer an edge into input `port` delivers to. */
+  input(port: string): EdgeConsumer {
+    const b = this.inputs.get(port);
+    if (!b) throw new Error(`node "${this.node.id}" has no input "${port}"`);
+    return b;
+  }
+
   ready(): boolean {
     return this.busyCount === 0 && !this.delivering;
   }
@@ -74,15 +110,32 @@ export class NodeRunner implements EdgeConsumer {
     this.waiting.add(edge);
   }
 
-  deliver(edge: LocalEdge, msg: Msg, now: number = this.host.clock.nowNs()): void {
-    const delivered: Delivered = { header: msg.header, body: msg.body, receivedNs: now };
-    this.host.recordArrival(this.node.id, msg, now);
+  deliver(edge: LocalEdge, msg: Msg, nowNs: number): void {
+    this.deliverTo(this.inputs.get(edge.spec.to.port)!, msg, nowNs);
+  }
+
+  // The last arrival path: a node fed by one chain sees the same path on every message, so the path's
+  // figures are found by one number compare instead of interning the path and a registry lookup.
+  private arrivalIn = -1;
+  private arrivalStats: PathStats | undefined;
+
+  deliverTo(input: InputBinding, msg: Msg, now: number): void {
+    const header = msg.header;
+    const delivered: Delivered = { header, body: msg.body, receivedNs: now };
+    const inPathId = header.trace ? header.trace.pathId : 0;
+    let path = this.arrivalStats;
+    if (inPathId !== this.arrivalIn || path === undefined) {
+      path = this.host.arrivalPath(this.node.id, inPathId);
+      this.arrivalIn = inPathId;
+      this.arrivalStats = path;
+    }
+    path.latency.record(now - header.captureNs);
     this.delivering = true;
     try {
-      this.inputSubjects.get(edge.spec.to.port)!.next(delivered);
+      input.port.next(delivered);
     } catch (err) {
       // Only a subscriber outside the runtime's error handling can throw here.
-      this.fail(err, `input ${edge.spec.to.port}`);
+      this.fail(err, `input ${input.name}`);
     } finally {
       this.delivering = false;
     }
@@ -115,10 +168,18 @@ export class NodeRunner implements EdgeConsumer {
       const out = this.outputs.get(port);
       if (!out) throw new Error(`node "${this.node.id}" returned an output "${port}" it does not declare`);
       if (!stream) continue;
-      this.subscriptions.push(this.resilient(stream as Observable<Outgoing>, `output ${port}`).subscribe((o) => this.emit(out, o)));
+      const what = `output ${port}`;
+      this.subscriptions.push(
+        subscribeResilient(
+          stream as Observable<Outgoing>,
+          (o) => this.emit(out, o),
+          (err) => this.fail(err, what),
+        ),
+      );
     }
     for (const [i, effect] of (inst.effects ?? []).entries()) {
-      this.subscriptions.push(this.resilient(effect, `effect ${i}`).subscribe());
+      const what = `effect ${i}`;
+      this.subscriptions.push(subscribeResilient(effect, ignore, (err) => this.fail(err, what)));
     }
   }
 
@@ -127,7 +188,7 @@ export class NodeRunner implements EdgeConsumer {
   }
 
   completeInputs(): void {
-    for (const s of this.inputSubjects.values()) s.complete();
+    for (const b of this.inputs.values()) b.port.complete();
   }
 
   private emit(out: OutputPort, o: Outgoing): void {
@@ -142,15 +203,9 @@ export class NodeRunner implements EdgeConsumer {
     stats.emitted++;
     stats.lastEmitNs = now;
     const ls = out.listeners;
-    for (let i = 0; i < ls.length; i++) ls[i]!(msg);
-  }
-
-  /** Errors are counted and logged, and the stream is subscribed again so the node goes on. */
-  private resilient<T>(stream: Observable<T>, what: string): Observable<T> {
-    return stream.pipe(
-      tap({ error: (err: unknown) => this.fail(err, what) }),
-      retry({ resetOnSuccess: true }),
-    );
+    if (ls.length === 0) return;
+    ls[0]!(msg, now);
+    for (let i = 1; i < ls.length; i++) ls[i]!(msg);
   }
 
   fail(err: unknown, where: string): void {
@@ -171,7 +226,7 @@ export class NodeRunner implements EdgeConsumer {
     const runner = this;
     const host = this.host;
     const inputs: Record<string, Observable<Delivered>> = {};
-    for (const [port, subject] of this.inputSubjects) inputs[port] = subject.asObservable();
+    for (const [port, b] of this.inputs) inputs[port] = b.port.observable;
     return {
       id: this.node.id,
       type: this.node.type,

@@ -5,20 +5,27 @@
 interface PathEntry {
   readonly nodes: readonly string[];
   readonly children: Map<string, number>;
+  // The child asked for last: a node on a chain extends the same path with the same node every time,
+  // and comparing one string (usually the same instance) is cheaper than a Map lookup.
+  lastNode: string | undefined;
+  lastId: number;
 }
 
 export class PathTable {
-  private readonly entries: PathEntry[] = [{ nodes: [], children: new Map() }];
+  private readonly entries: PathEntry[] = [{ nodes: [], children: new Map(), lastNode: undefined, lastId: 0 }];
 
   /** Id of the path `parent` extended by `node`. Id 0 is the empty path. */
   child(parent: number, node: string): number {
     const p = this.entries[parent]!;
+    if (p.lastNode === node) return p.lastId;
     let id = p.children.get(node);
     if (id === undefined) {
       id = this.entries.length;
-      this.entries.push({ nodes: [...p.nodes, node], children: new Map() });
+      this.entries.push({ nodes: [...p.nodes, node], children: new Map(), lastNode: undefined, lastId: 0 });
       p.children.set(node, id);
     }
+    p.lastNode = node;
+    p.lastId = id;
     return id;
   }
 
