@@ -69,3 +69,24 @@ TEST(histogram_large_batch_total_matches_count) {
   for (double c : h.counts()) sum += c;
   CHECK_EQ(sum, 100003.0);
 }
+
+TEST(histogram_threads_and_one_pass_give_the_same_counts_as_one_thread) {
+  // Three batches over 2^20 values: sets the range, stays within it (one pass), grows it (re-bin).
+  std::vector<std::vector<float>> batches(3, std::vector<float>(1200007));
+  const float gains[3] = {2.0f, 1.0f, 9.0f};
+  for (int b = 0; b < 3; ++b) {
+    for (std::size_t i = 0; i < batches[b].size(); ++i) batches[b][i] = std::sin(static_cast<float>(i) * 0.37f + b) * gains[b];
+  }
+  batches[1][77] = std::numeric_limits<float>::quiet_NaN();
+  AbsHistogram one(2048, 1), four(2048, 4);
+  for (const auto& x : batches) {
+    one.collect(x.data(), x.size());
+    four.collect(x.data(), x.size());
+  }
+  CHECK_EQ(four.threads(), 4);
+  CHECK_EQ(one.range(), four.range());
+  CHECK_EQ(one.total(), four.total());
+  CHECK_EQ(four.non_finite(), 1u);
+  CHECK(one.counts() == four.counts());
+  CHECK_EQ(one.total(), std::uint64_t{3 * 1200007 - 1});
+}

@@ -35,6 +35,8 @@ export interface NativeCalibrator {
   compute(method: "entropy" | "minmax" | "percentile", percentile?: number, quantBins?: number): Promise<NativeTensorResult[]>;
   histogram(name: string): NativeHistogram | undefined;
   names(): string[];
+  /** Most worker threads one tensor's collect may use (0 was resolved to the hardware threads). */
+  readonly threads: number;
 }
 
 export interface CudaDevice {
@@ -116,7 +118,7 @@ export interface NativeTensorRt {
 
 export interface NativeAddon {
   readonly buildInfo: BuildInfo;
-  Calibrator: new (bins?: number) => NativeCalibrator;
+  Calibrator: new (bins?: number, threads?: number) => NativeCalibrator;
   entropyThreshold(counts: Float64Array, range: number, quantBins?: number, withCurve?: boolean): {
     bin: number;
     amax: number;

@@ -9,6 +9,11 @@ export const CALIBRATION_METHODS: readonly CalibrationMethod[] = ["entropy", "mi
 export interface CalibratorOptions {
   /** Histogram bins over [0, range); a power of two. Default 2048. */
   readonly bins?: number;
+  /**
+   * Most threads one tensor's collect() may use: batches of at least 2^20 values are split into contiguous
+   * chunks (results do not depend on the count). Default 0 = the machine's hardware threads (at most 8).
+   */
+  readonly threads?: number;
   /** The addon to use (tests inject nothing else; the default loads native/build). */
   readonly addon?: NativeAddon;
 }
@@ -49,7 +54,12 @@ export class Calibrator {
 
   constructor(options: CalibratorOptions = {}) {
     const addon = options.addon ?? loadNative();
-    this.native = new addon.Calibrator(options.bins);
+    this.native = new addon.Calibrator(options.bins, options.threads);
+  }
+
+  /** Threads one tensor's collect() may use (after resolving 0 to the hardware threads). */
+  get threads(): number {
+    return this.native.threads;
   }
 
   /** Adds one batch: every named tensor's values go into that tensor's |x| histogram. */

@@ -109,6 +109,47 @@ describe("native Calibrator against the TypeScript reference", () => {
     assert.ok(ticks >= 1, "the event loop was blocked during collect");
   });
 
+  // Batches above 2^20 values are split over threads, and once the range is set a batch is binned in one
+  // pass against it (binned again only when its max exceeds the range). Every path must equal the reference.
+  it("threaded and one-pass collection give the reference's counts exactly (1, 2 and 3 threads; steady, growing, non-finite batches)", async () => {
+    const big = 1_600_000; // 3 chunks of at least 2^19 values
+    const withSpecials = sample("gaussian", big, 11, 0.8);
+    withSpecials[5] = NaN;
+    withSpecials[big - 1] = -Infinity;
+    withSpecials[big >> 1] = Infinity;
+    const stream = [
+      new Float32Array(1000), // zeros first: range stays 0
+      sample("gaussian", big, 1, 1), // sets the range
+      sample("gaussian", big, 2, 0.5), // max within the range: one pass
+      withSpecials, // within the range too, with NaN and +-Inf set aside
+      sample("laplace", big, 12, 1), // max grows (about 14 vs 5): re-binned on the doubled range
+      sample("outliers", big, 3, 2), // grows again, by several doublings
+      sample("relu", 300, 4, 1), // small batch: one thread
+    ];
+    const ref = new ReferenceAbsHistogram();
+    const ranges: number[] = [];
+    for (const b of stream) {
+      ref.collect(b);
+      ranges.push(ref.range);
+    }
+    // The stream takes each path at least once: steady range twice, then growth twice.
+    assert.ok(ranges[1] === ranges[2] && ranges[2] === ranges[3] && (ranges[4] as number) > (ranges[3] as number) && (ranges[5] as number) > (ranges[4] as number), `ranges ${ranges.join(", ")}`);
+    for (const threads of [1, 2, 3]) {
+      const cal = new Calibrator({ threads });
+      assert.equal(cal.threads, threads);
+      for (const b of stream) await cal.collect({ act: b });
+      const h = await cal.histogram("act");
+      assert.ok(h);
+      assert.equal(h.range, ref.range, `threads ${threads}`);
+      assert.equal(h.maxAbs, ref.maxAbs, `threads ${threads}`);
+      assert.equal(h.total, ref.total, `threads ${threads}`);
+      assert.equal(h.nonFinite, 3, `threads ${threads}`);
+      assert.deepEqual(Array.from(h.counts), Array.from(ref.counts), `threads ${threads}`);
+    }
+    assert.ok(new Calibrator({ threads: 0 }).threads >= 1);
+    assert.throws(() => new Calibrator({ threads: 65 }), /threads must be in \[0, 64\]/);
+  });
+
   it("rejects a non-Float32Array and bad methods with messages naming them", async () => {
     const cal = new Calibrator();
     assert.throws(() => cal.collect({ x: new Float64Array(3) as unknown as Float32Array }), /"x" must be a Float32Array/);

@@ -1,6 +1,6 @@
 // Calibrator: named |x| histograms fed batch by batch off the event loop, and threshold searches.
 //
-// JS: new Calibrator(bins)
+// JS: new Calibrator(bins, threads)  (threads: most worker threads per tensor per collect; 0 = hardware threads)
 //       .collect(names: string[], arrays: Float32Array[]) -> Promise<void>  (reads the arrays in place; the
 //         caller must not write to them until the promise settles)
 //       .compute(method: "entropy"|"minmax"|"percentile", percentile: number, quantBins: number)
@@ -44,13 +44,15 @@ class CalibratorWrap : public Napi::ObjectWrap<CalibratorWrap> {
                        {InstanceMethod<&CalibratorWrap::collect>("collect"),
                         InstanceMethod<&CalibratorWrap::compute>("compute"),
                         InstanceMethod<&CalibratorWrap::histogram>("histogram"),
-                        InstanceMethod<&CalibratorWrap::names>("names")});
+                        InstanceMethod<&CalibratorWrap::names>("names"),
+                        InstanceAccessor<&CalibratorWrap::threads>("threads")});
   }
 
   explicit CalibratorWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<CalibratorWrap>(info) {
     bins_ = info.Length() > 0 && !info[0].IsUndefined() ? static_cast<int>(size_arg(info[0], "bins"))
                                                           : calib::kDefaultHistogramBins;
-    guarded(info.Env(), [&] { AbsHistogram probe(bins_); });  // validates bins
+    threads_ = info.Length() > 1 && !info[1].IsUndefined() ? static_cast<int>(std::min<std::size_t>(size_arg(info[1], "threads"), 65)) : 0;
+    threads_ = guarded(info.Env(), [&] { return AbsHistogram(bins_, threads_).threads(); });  // validates, resolves 0
   }
 
   void finish() { busy_ = false; }
@@ -91,7 +93,10 @@ class CalibratorWrap : public Napi::ObjectWrap<CalibratorWrap> {
     return out;
   }
 
+  Napi::Value threads(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), threads_); }
+
   int bins_ = calib::kDefaultHistogramBins;
+  int threads_ = 1;
   bool busy_ = false;
   std::map<std::string, std::unique_ptr<AbsHistogram>> histograms_;
 };
@@ -156,7 +161,7 @@ Napi::Value CalibratorWrap::collect(const Napi::CallbackInfo& info) {
     Napi::Value array = arrays.Get(i);
     const View<float> view = view_of<float>(array, "tensor \"" + name + "\"");
     auto& slot = histograms_[name];
-    if (!slot) slot = std::make_unique<AbsHistogram>(bins_);
+    if (!slot) slot = std::make_unique<AbsHistogram>(bins_, threads_);
     jobs.push_back({slot.get(), view.data, view.length});
     keep.push_back(Napi::Persistent(array.As<Napi::Object>()));
   }
