@@ -1,7 +1,7 @@
 // A stand-in for the dashboard server, for tests of the page's own behaviour (reconnect, bounded
 // history, a graph that grows): serves dist/dashboard/ and a WebSocket at /ws that sends whatever
 // snapshots the test makes. The end-to-end test (browser.test.ts) uses the real server.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import { readFile } from "node:fs/promises";
 import { join, extname } from "node:path";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -12,6 +12,8 @@ const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javas
 export interface FixtureServer {
   readonly url: string;
   readonly clients: Set<WebSocket>;
+  /** Called with each WebSocket upgrade request (the test reads the URL the page used). */
+  onUpgrade?: (req: IncomingMessage) => void;
   send(m: DashboardMessage): void;
   /** Closes every open socket (the page should say so and reconnect). */
   dropClients(): void;
@@ -33,7 +35,8 @@ export async function startFixtureServer(assetsDir: string, hello: () => Dashboa
   });
   const wss = new WebSocketServer({ server, path: "/ws" });
   const clients = new Set<WebSocket>();
-  wss.on("connection", (ws) => {
+  wss.on("connection", (ws, req) => {
+    fixture.onUpgrade?.(req);
     clients.add(ws);
     ws.on("close", () => clients.delete(ws));
     ws.send(JSON.stringify(hello()));
@@ -41,7 +44,7 @@ export async function startFixtureServer(assetsDir: string, hello: () => Dashboa
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const addr = server.address();
   const actualPort = typeof addr === "object" && addr ? addr.port : port;
-  return {
+  const fixture: FixtureServer = {
     url: `http://127.0.0.1:${actualPort}/`,
     clients,
     send(m) {
@@ -58,6 +61,7 @@ export async function startFixtureServer(assetsDir: string, hello: () => Dashboa
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return fixture;
 }
 
 /** A snapshot of a made-up chain graph `n0 > n1 > ... `, figures varying with `atMs`. */
@@ -76,7 +80,7 @@ export function chainSnapshot(ids: readonly string[], atMs: number, opts: { miss
     clock: "real",
     atMs,
     windowS: 10,
-    nodes: ids.map((id, i) => ({ id, type: i === 0 ? "timer" : "relay", process: "main", ratePerS: 20, errors: 0, processing: lat(10 + i), gauges: i === 1 ? { tokens_kept: 16, cache_hit_rate: 0.25 } : {}, health: "ok" as const })),
+    nodes: ids.map((id, i) => ({ id, type: i === 0 ? "timer" : "relay", process: "main", ratePerS: 20, errors: 0, processing: lat(10 + i), gauges: (i === 1 ? { tokens_kept: 16, cache_hit_rate: 0.25 } : {}) as Record<string, number>, health: "ok" as const })),
     edges: ids.slice(1).map((id, i) => ({
       id: `${ids[i]}/out -> ${id}/in`, from: `${ids[i]}/out`, to: `${id}/in`, ratePerS: 20, depth: 0, maxDepth: 8,
       drops: 0, deadlineMisses: i === 0 ? (opts.misses ?? 0) : 0, dropsInWindow: 0, missesInWindow: 0, stale: false, ageMs: 0.1, health: "ok" as const,

@@ -1,0 +1,86 @@
+// The page's own behaviour against a stand-in server (fixture-server.ts) that sends snapshots the test
+// controls: the token goes through to the WebSocket, a lost connection is shown and retried, nodes and
+// events appear as snapshots say. browser.test.ts runs the page against the real server.
+import assert from "node:assert/strict";
+import type { IncomingMessage } from "node:http";
+import type { Browser, Page } from "playwright-core";
+import { chainHello, chainSnapshot, startFixtureServer, type FixtureServer } from "./fixture-server.js";
+import { buildPage, collectPageErrors, HAVE_CHROMIUM, launchChromium, textOf } from "./chromium.js";
+
+const ASSETS = new URL("../../dist/dashboard/", import.meta.url).pathname;
+
+(HAVE_CHROMIUM ? describe : describe.skip)(HAVE_CHROMIUM ? "dashboard page (fixture server, headless Chromium)" : "dashboard page: SKIPPED, no Chromium at /usr/bin/chromium", function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let server: FixtureServer;
+  let page: Page;
+  let errors: string[];
+  const ids = ["cam", "r1", "r2", "sink"];
+  let at = 1000;
+
+  before(async () => {
+    buildPage();
+    server = await startFixtureServer(ASSETS, () => chainHello(ids, at));
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    errors = collectPageErrors(page);
+  });
+  afterEach(async () => {
+    await page.close();
+    assert.deepEqual(errors, [], "the page logged errors");
+  });
+
+  it("passes the page's token to the WebSocket and shows every node and figure", async () => {
+    const seen = new Promise<string>((resolve) => {
+      server.onUpgrade = (req: IncomingMessage) => resolve(req.url ?? "");
+    });
+    await page.goto(`${server.url}?token=s3cr%20t`);
+    assert.equal(await seen, "/ws?token=s3cr%20t");
+    server.onUpgrade = undefined;
+    await page.getByTestId("conn-status").filter({ hasText: "live" }).waitFor();
+    for (const id of ids) {
+      assert.equal(await textOf(page, `graph-node-${id}`).then((t) => t.startsWith(id)), true, `graph node ${id}`);
+      assert.equal(await textOf(page, `node-id-${id}`), id);
+    }
+    assert.equal(await textOf(page, "device-source"), "none");
+    assert.match(await textOf(page, "device-note"), /no tegrastats/);
+    assert.equal(await textOf(page, "gauge-r1-tokens_kept"), "16");
+  });
+
+  it("says when the connection is lost, reconnects, and shows new misses and events", async () => {
+    await page.goto(server.url);
+    await page.getByTestId("conn-status").filter({ hasText: "live" }).waitFor();
+    assert.equal(await textOf(page, "misses-total"), "0");
+    server.dropClients();
+    await page.getByTestId("conn-status").filter({ hasText: "disconnected" }).waitFor();
+    await page.getByTestId("conn-status").filter({ hasText: "live" }).waitFor({ timeout: 10_000 });
+    at += 250;
+    server.send({ t: "snapshot", snapshot: chainSnapshot(ids, at, { misses: 2 }) });
+    await page.getByTestId("misses-total").filter({ hasText: "2" }).waitFor();
+    const ev = page.getByTestId("event-item").first();
+    assert.equal(await ev.getAttribute("data-kind"), "deadline-miss");
+    assert.equal(await ev.getByTestId("event-where").textContent(), "cam/out -> r1/in");
+  });
+
+  it("reuses its DOM rows from one snapshot to the next", async () => {
+    await page.goto(server.url);
+    await page.getByTestId("conn-status").filter({ hasText: "live" }).waitFor();
+    await page.evaluate(() => {
+      (window as unknown as { __row: Element | null }).__row = document.querySelector('[data-testid="node-row-r2"]');
+    });
+    const before = await page.evaluate(() => (window as unknown as { __reflexDashboard: { renders: number } }).__reflexDashboard.renders);
+    for (let i = 0; i < 5; i++) {
+      at += 250;
+      server.send({ t: "snapshot", snapshot: chainSnapshot(ids, at) });
+      await page.waitForFunction((n) => (window as unknown as { __reflexDashboard: { renders: number } }).__reflexDashboard.renders > n, before + i);
+    }
+    const same = await page.evaluate(() => (window as unknown as { __row: Element | null }).__row === document.querySelector('[data-testid="node-row-r2"]'));
+    assert.equal(same, true);
+  });
+});
