@@ -1,0 +1,41 @@
+// hil-delay: a topic that arrives late. Inside the window each message is held `ms` of clock time (at
+// most `max_held` at once: beyond that the newest is dropped and counted, never an unbounded queue).
+import { Type } from "@sinclair/typebox";
+import { Observable } from "rxjs";
+import type { Cancel } from "../../runtime/clock.js";
+import { defineNode, type Outgoing } from "../../runtime/node.js";
+import { FaultWindow, WindowParams } from "./window.js";
+
+export default defineNode({
+  type: "hil-delay",
+  description: "HIL fault: delays every message inside its window by `ms` of clock time.",
+  kind: "util",
+  params: Type.Object(
+    { ...WindowParams, ms: Type.Number({ exclusiveMinimum: 0, default: 10 }), max_held: Type.Integer({ minimum: 1, default: 256 }) },
+    { additionalProperties: false },
+  ),
+  inputs: { in: { type: "$message" } },
+  outputs: { out: { type: "$message" } },
+  create(ctx, p) {
+    const w = new FaultWindow(ctx.clock, p.from_ms, p.to_ms);
+    let dropped = 0;
+    ctx.metrics.gauge("fault_dropped", 0);
+    const out = new Observable<Outgoing<unknown>>((sub) => {
+      const held = new Set<Cancel>();
+      const s = ctx.inputs.in.subscribe((m) => {
+        if (!w.active) return sub.next(ctx.msg(m.body, m));
+        if (held.size >= p.max_held) return ctx.metrics.gauge("fault_dropped", ++dropped);
+        const cancel = ctx.clock.at(ctx.clock.nowNs() + p.ms * 1e6, () => {
+          held.delete(cancel);
+          sub.next(ctx.msg(m.body, m));
+        });
+        held.add(cancel);
+      });
+      return () => {
+        s.unsubscribe();
+        for (const c of held) c();
+      };
+    });
+    return { outputs: { out }, start: () => w.start() };
+  },
+});

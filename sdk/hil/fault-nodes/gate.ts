@@ -1,0 +1,27 @@
+// hil-gate: a sensor that stops. Messages inside the fault window are dropped (counted), the rest pass.
+import { Type } from "@sinclair/typebox";
+import { mergeMap } from "rxjs";
+import { defineNode } from "../../runtime/node.js";
+import { FaultWindow, WindowParams } from "./window.js";
+
+export default defineNode({
+  type: "hil-gate",
+  description: "HIL fault: drops every message inside its window (a sensor that went silent).",
+  kind: "util",
+  params: Type.Object(WindowParams, { additionalProperties: false }),
+  inputs: { in: { type: "$message" } },
+  outputs: { out: { type: "$message" } },
+  create(ctx, p) {
+    const w = new FaultWindow(ctx.clock, p.from_ms, p.to_ms);
+    let dropped = 0;
+    ctx.metrics.gauge("fault_dropped", 0);
+    const out = ctx.inputs.in.pipe(
+      mergeMap((m) => {
+        if (!w.active) return [ctx.msg(m.body, m)];
+        ctx.metrics.gauge("fault_dropped", ++dropped);
+        return [];
+      }),
+    );
+    return { outputs: { out }, start: () => w.start() };
+  },
+});

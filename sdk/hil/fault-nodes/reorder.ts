@@ -1,0 +1,49 @@
+// hil-reorder: a topic whose messages arrive out of order. Inside the window each message is held
+// until the next one arrives and then sent after it (pairs swapped); a message with no successor
+// within `hold_ms` goes on alone.
+import { Type } from "@sinclair/typebox";
+import { Observable } from "rxjs";
+import type { Cancel } from "../../runtime/clock.js";
+import { defineNode, type Delivered, type Outgoing } from "../../runtime/node.js";
+import { FaultWindow, WindowParams } from "./window.js";
+
+export default defineNode({
+  type: "hil-reorder",
+  description: "HIL fault: swaps each pair of messages inside its window.",
+  kind: "util",
+  params: Type.Object({ ...WindowParams, hold_ms: Type.Number({ exclusiveMinimum: 0, default: 200 }) }, { additionalProperties: false }),
+  inputs: { in: { type: "$message" } },
+  outputs: { out: { type: "$message" } },
+  create(ctx, p) {
+    const w = new FaultWindow(ctx.clock, p.from_ms, p.to_ms);
+    let swapped = 0;
+    ctx.metrics.gauge("fault_swapped", 0);
+    const out = new Observable<Outgoing<unknown>>((sub) => {
+      let held: { m: Delivered; cancel: Cancel } | undefined;
+      const release = (): void => {
+        const h = held;
+        held = undefined;
+        if (h) {
+          h.cancel();
+          sub.next(ctx.msg(h.m.body, h.m));
+        }
+      };
+      const s = ctx.inputs.in.subscribe((m) => {
+        if (held) {
+          sub.next(ctx.msg(m.body, m));
+          release();
+          ctx.metrics.gauge("fault_swapped", ++swapped);
+        } else if (w.active) {
+          held = { m, cancel: ctx.clock.at(ctx.clock.nowNs() + p.hold_ms * 1e6, release) };
+        } else {
+          sub.next(ctx.msg(m.body, m));
+        }
+      });
+      return () => {
+        s.unsubscribe();
+        held?.cancel();
+      };
+    });
+    return { outputs: { out }, start: () => w.start() };
+  },
+});

@@ -1,0 +1,155 @@
+// Runs one scenario: builds its graph (overrides and fault nodes), runs it in this process (virtual or
+// real clock) or in supervised workers (multi-process graphs: real clock, kill faults), taps the
+// actuator, and measures what the budgets check.
+import pino from "pino";
+import type { Diagnostic } from "../config/diagnostic.js";
+import { runMultiProcess, type ProcessRow } from "../process/launcher.js";
+import { RealClock, VirtualClock, type Clock } from "../runtime/clock.js";
+import { GraphRuntime } from "../runtime/executor.js";
+import { summarize, type RunSummary } from "../telemetry/summary.js";
+import { ActuatorProbe, findActuator, type CommandRecord } from "./actuator-probe.js";
+import { evaluateBudgets, type BudgetRow } from "./budgets.js";
+import { buildEffectiveGraph, type EffectiveGraph } from "./effective-graph.js";
+import { readGolden, writeGolden } from "./golden.js";
+import type { LoadedScenario } from "./scenario-load.js";
+
+export interface KillRecord {
+  readonly process: string;
+  /** Clock ns (CLOCK_MONOTONIC, shared with the workers) of the SIGKILL. */
+  readonly atNs: number;
+  readonly pid: number | undefined;
+}
+
+/** What a run measured, before budgets judge it. */
+export interface Measured {
+  readonly summary: RunSummary;
+  readonly clock: "virtual" | "real";
+  readonly wallS: number;
+  /** Commands at the actuator (single-process runs). */
+  readonly commands?: readonly CommandRecord[];
+  readonly staleMs: number | undefined;
+  readonly watchdog: string | undefined;
+  readonly kills: readonly KillRecord[];
+  readonly processes?: readonly ProcessRow[];
+  readonly graph: EffectiveGraph;
+}
+
+export interface ScenarioResult {
+  readonly name: string;
+  readonly file: string;
+  readonly description?: string;
+  /** Problems in the scenario or its graph: nothing ran. */
+  readonly diagnostics?: readonly Diagnostic[];
+  /** The run itself failed (a node's init, a worker that would not start). */
+  readonly error?: string;
+  readonly measured?: Measured;
+  readonly budgets: readonly BudgetRow[];
+  readonly passed: boolean;
+}
+
+export interface RunScenarioOptions {
+  readonly outDir: string;
+  readonly logLevel?: string;
+  readonly note?: (line: string) => void;
+  /** Write the golden file from this run (then compare against it, which passes by construction). */
+  readonly updateGolden?: boolean;
+}
+
+export async function runScenario(s: LoadedScenario, opts: RunScenarioOptions): Promise<ScenarioResult> {
+  const head = { name: s.name, file: s.file, ...(s.description !== undefined ? { description: s.description } : {}) };
+  const built = await buildEffectiveGraph(s, opts.outDir);
+  if (!built.ok) return { ...head, diagnostics: built.diagnostics, budgets: [], passed: false };
+  const eg = built.value;
+  const actuator = findActuator(eg.graph, s.actuator);
+  if (typeof actuator === "string") {
+    return { ...head, diagnostics: [s.source.diagnostic(s.actuator ? ["actuator"] : ["graph"], actuator)], budgets: [], passed: false };
+  }
+  const clock = s.clock ?? (eg.multiProcess ? "real" : "virtual");
+  if (eg.multiProcess && clock === "virtual") {
+    return { ...head, diagnostics: [s.source.diagnostic(["clock"], "a graph placed in several processes runs on the real clock only", { suggestion: "clock: real" })], budgets: [], passed: false };
+  }
+  if (s.budgets.golden && clock !== "virtual") {
+    return { ...head, diagnostics: [s.source.diagnostic(["budgets", "golden"], "golden outputs need the virtual clock (a real-clock run is not repeatable bit for bit)", { suggestion: "clock: virtual" })], budgets: [], passed: false };
+  }
+  let measured: Measured;
+  try {
+    measured = eg.multiProcess
+      ? await runPlaced(s, eg, opts, actuator.staleMs, actuator.watchdog)
+      : await runHere(s, eg, clock, opts, actuator.edge.from, actuator.staleMs, actuator.watchdog);
+  } catch (err) {
+    return { ...head, error: err instanceof Error ? err.message : String(err), budgets: [], passed: false };
+  }
+  if (opts.updateGolden && s.budgets.golden && measured.commands) {
+    await writeGolden(s.budgets.golden.file, s.name, measured.commands);
+    opts.note?.(`wrote ${s.budgets.golden.file} (${measured.commands.length} commands)`);
+  }
+  const golden = s.budgets.golden ? await readGolden(s.budgets.golden.file) : undefined;
+  const budgets = evaluateBudgets(s, measured, golden);
+  return { ...head, measured, budgets, passed: budgets.every((b) => b.pass) };
+}
+
+async function runHere(
+  s: LoadedScenario,
+  eg: EffectiveGraph,
+  clockKind: "virtual" | "real",
+  opts: RunScenarioOptions,
+  tap: { node: string; port: string },
+  staleMs: number | undefined,
+  watchdog: string | undefined,
+): Promise<Measured> {
+  const clock: Clock = clockKind === "virtual" ? new VirtualClock() : new RealClock();
+  const log = pino({ level: opts.logLevel ?? "error", base: { scenario: s.name } }, pino.destination({ fd: 2, sync: true }));
+  const runtime = new GraphRuntime(eg.graph, { clock, log });
+  const probe = new ActuatorProbe(() => runtime.registry.startedNs, () => clock.nowNs());
+  runtime.listen(tap.node, tap.port, probe.listener);
+  const wall = performance.now();
+  await runtime.start();
+  try {
+    if (clock instanceof VirtualClock) await runtime.runVirtual(s.duration_s * 1e9);
+    else await new Promise((r) => setTimeout(r, s.duration_s * 1000));
+  } finally {
+    await runtime.stop();
+    await runtime.dispose();
+  }
+  return {
+    summary: summarize(runtime.registry, eg.graph.name, clockKind),
+    clock: clockKind,
+    wallS: (performance.now() - wall) / 1000,
+    commands: probe.commands,
+    staleMs,
+    watchdog,
+    kills: [],
+    graph: eg,
+  };
+}
+
+async function runPlaced(s: LoadedScenario, eg: EffectiveGraph, opts: RunScenarioOptions, staleMs: number | undefined, watchdog: string | undefined): Promise<Measured> {
+  const clock = new RealClock();
+  const kills: KillRecord[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  const wall = performance.now();
+  const note = opts.note ?? (() => undefined);
+  const { failed, summary } = await runMultiProcess(eg.graph, eg.load.config?.processes, {
+    configFile: eg.file,
+    logLevel: opts.logLevel ?? "error",
+    durationS: s.duration_s,
+    note,
+    onStarted: (sup) => {
+      for (const f of eg.faults) {
+        if (!("kill" in f.fault)) continue;
+        const name = f.fault.kill;
+        timers.push(
+          setTimeout(() => {
+            const w = sup.workers.get(name);
+            kills.push({ process: name, atNs: clock.nowNs(), pid: w?.pid });
+            note(`fault: SIGKILL worker ${name} (pid ${w?.pid})`);
+            w?.child?.kill("SIGKILL");
+          }, f.fromMs),
+        );
+      }
+    },
+  });
+  for (const t of timers) clearTimeout(t);
+  if (failed.length > 0) note(`worker(s) failed: ${failed.join(", ")}`);
+  return { summary, clock: "real", wallS: (performance.now() - wall) / 1000, staleMs, watchdog, kills, processes: summary.processes, graph: eg };
+}
