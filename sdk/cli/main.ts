@@ -4,6 +4,7 @@ import { register as registerCalibrate } from "./calibrate.js";
 import { register as registerDoctor } from "./doctor.js";
 import { register as registerEval } from "./eval.js";
 import { register as registerGraph } from "./graph.js";
+import { register as registerHil } from "./hil.js";
 import { register as registerKeys } from "./keys.js";
 import { register as registerNodes } from "./nodes.js";
 import { register as registerRun } from "./run.js";
@@ -26,5 +27,6 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerCalibrate(program);
   registerKeys(program);
   registerEval(program);
+  registerHil(program);
   await program.parseAsync([...argv]);
 }

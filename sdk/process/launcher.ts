@@ -36,6 +36,8 @@ export interface MultiRunOptions {
   readonly flushMs?: number;
   readonly note?: (line: string) => void;
   readonly events?: SupervisorEvents;
+  /** Called once every worker runs (HIL fault injection: kill a worker by process name). */
+  readonly onStarted?: (sup: Supervisor) => void;
 }
 
 export interface MultiRunResult {
@@ -75,6 +77,7 @@ export async function runMultiProcess(
     );
     await sup.start();
     note(`workers running: ${[...sup.workers.values()].map((w) => `${w.plan.name} (pid ${w.pid})`).join(", ")}`);
+    opts.onStarted?.(sup);
     await new Promise<void>((resolve) => {
       const t = opts.durationS !== undefined ? setTimeout(resolve, opts.durationS * 1000) : undefined;
       if (opts.signal?.aborted) resolve();
