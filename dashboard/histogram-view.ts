@@ -4,7 +4,6 @@ import type { LatencySnap } from "../sdk/telemetry/snapshot-types.js";
 import { s, setAttr, setText } from "./dom.js";
 import { fmtCount, fmtMsFromUs } from "./format.js";
 
-const W = 360;
 const H = 120;
 const AXIS = 18;
 
@@ -13,9 +12,10 @@ export class HistogramView {
   private readonly bars: { g: SVGGElement; rect: SVGRectElement; label: SVGTextElement; title: SVGTitleElement }[] = [];
   private readonly empty: SVGTextElement;
 
-  constructor(host: HTMLElement) {
-    this.svg = s("svg", { viewBox: `0 0 ${W} ${H + AXIS}`, "data-testid": "histogram-svg" });
-    this.empty = s("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "muted" });
+  constructor(private readonly host: HTMLElement) {
+    // The viewBox follows the panel's pixel width at each update, so labels keep their size.
+    this.svg = s("svg", { "data-testid": "histogram-svg" });
+    this.empty = s("text", { y: H / 2, "text-anchor": "middle", class: "muted" });
     this.empty.textContent = "no samples in the window";
     this.svg.append(this.empty);
     host.append(this.svg);
@@ -30,6 +30,9 @@ export class HistogramView {
     while (first < last && buckets[first]!.count === 0) first++;
     const shown = last < 0 ? [] : buckets.slice(first, last + 1);
     this.empty.style.display = shown.length === 0 ? "" : "none";
+    const W = Math.max(200, this.host.clientWidth);
+    setAttr(this.svg, "viewBox", `0 0 ${W} ${H + AXIS}`);
+    setAttr(this.empty, "x", String(W / 2));
 
     while (this.bars.length < shown.length) {
       const g = s("g", { "data-testid": "histogram-bar" });
@@ -42,7 +45,7 @@ export class HistogramView {
     }
     const max = Math.max(1, ...shown.map((b) => b.count));
     const bw = shown.length > 0 ? W / shown.length : W;
-    const labelEvery = Math.ceil(shown.length / 6);
+    const labelEvery = Math.ceil(shown.length / Math.max(2, Math.floor(W / 70)));
     this.bars.forEach((bar, i) => {
       const b = shown[i];
       bar.g.style.display = b ? "" : "none";
