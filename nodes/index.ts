@@ -5,6 +5,8 @@ import simRobot from "./control/sim-robot.js";
 import scriptedPolicy from "./policy/scripted-policy.js";
 import watchdog from "./safety/watchdog.js";
 import vlaPolicy from "./policy/vla-policy.js";
+import record from "./record/record.js";
+import replay from "./record/replay.js";
 import imu from "./sensors/imu.js";
 import jointState from "./sensors/joint-state.js";
 import simCamera from "./sensors/sim-camera.js";
@@ -25,6 +27,8 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   throttle,
   relay,
   log,
+  record,
+  replay,
 ];
 
 /** A registry holding the built-in node types; add your own with `.add(defineNode(...))`. */
