@@ -67,6 +67,8 @@ export class TelemetryWindow {
   private readonly pathTracks = new Map<number, PathTrack>();
   private readonly times: CounterWindow;
   private lastNs = 0;
+  /** Intervals closed so far (a cache key for what parts() returns). */
+  ticks = 0;
   private fullPathCount = -1;
   private fullPathIds: number[] = [];
 
@@ -103,6 +105,7 @@ export class TelemetryWindow {
     this.track(false);
     this.times.sample(nowNs);
     this.lastNs = nowNs;
+    this.ticks++;
     for (const t of this.nodeTracks.values()) {
       t.processing.sample();
       t.out.sample(this.outCount(t.stats));
