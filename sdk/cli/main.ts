@@ -1,5 +1,6 @@
 // The `reflex` command. Each sub-command lives in its own file and registers itself here.
 import { Command } from "commander";
+import { register as registerAgent } from "./agent.js";
 import { register as registerCalibrate } from "./calibrate.js";
 import { register as registerDoctor } from "./doctor.js";
 import { register as registerEval } from "./eval.js";
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerDoctor(program);
   registerCalibrate(program);
   registerKeys(program);
+  registerAgent(program);
   registerEval(program);
   registerHil(program);
   await program.parseAsync([...argv]);

@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../runtime/clock.js";
 import type { GraphRuntime } from "../runtime/executor.js";
 import type { EdgeStats } from "../telemetry/registry.js";
-import { LinkReceiver, badFrameTotal } from "../transport/index.js";
+import { LinkReceiver, badFrameTotal, type LinkReceiverCurve } from "../transport/index.js";
 import type { LinkPlan } from "./plan.js";
 import type { LinkReport } from "./protocol.js";
 
@@ -23,6 +23,8 @@ export class InboundLink {
     private readonly runtime: GraphRuntime,
     private readonly clock: Clock,
     logger: Logger,
+    /** For a link from another board: CurveZMQ keys (see LinkPlan.curve). */
+    curve?: LinkReceiverCurve,
   ) {
     const edge = runtime.remoteInbound.get(plan.edge);
     if (!edge) throw new Error(`edge ${plan.edge} does not end in process ${runtime.process}`);
@@ -32,6 +34,8 @@ export class InboundLink {
       endpoint: plan.endpoint,
       name: plan.edge,
       logger,
+      ...(curve ? { curve } : {}),
+      ...(plan.allowNonLoopback ? { allowNonLoopback: true } : {}),
       onMessage: (msg) => {
         this.lastArrivalNs = this.clock.nowNs();
         this.stats.stale = false;
@@ -76,6 +80,11 @@ export class InboundLink {
     this.draining = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /** The supervisor saw the producer's process die: stale now, even without a deadline. */
+  producerDown(): void {
+    this.markStale();
   }
 
   private markStale(): void {

@@ -1,13 +1,16 @@
 // `reflex run` for a graph placed in more than one process: plan, supervise the workers for the
 // run's duration (or until Ctrl-C / SIGTERM), stop them producers-first, and print one summary that
-// covers every process.
-import { rm } from "node:fs/promises";
+// covers every process. Processes on other boards are started through their `reflex agent`.
+import { readFile, rm } from "node:fs/promises";
 import type { ProcessEntry } from "../config/schema.js";
 import type { Graph } from "../graph/model.js";
 import type { RunSummary } from "../telemetry/summary.js";
 import { formatSummary } from "../telemetry/summary.js";
 import { makeRunDir } from "../transport/index.js";
 import { planRun, type RunPlan } from "./plan.js";
+import { AgentClient } from "./remote-child.js";
+import { freePorts, readRemoteKeys, remoteHostOf } from "./remote-hosts.js";
+import { readKeyPair } from "../transport/index.js";
 import type { LinkReport, WorkerReport } from "./protocol.js";
 import { Supervisor, type SupervisorEvents, type WorkerState } from "./supervisor.js";
 
@@ -56,9 +59,16 @@ export async function runMultiProcess(
   opts: MultiRunOptions,
 ): Promise<MultiRunResult> {
   const runDir = await makeRunDir();
+  const agents = new Map<string, AgentClient>();
   try {
-    const plan = planRun(graph, processes, runDir);
+    const keys = await readRemoteKeys(processes);
+    const plan = planRun(graph, processes, runDir, {
+      keys,
+      localPorts: keys.size > 0 ? await freePorts(graph.edges.length) : [],
+    });
     const note = opts.note ?? ((l: string) => process.stderr.write(`${l}\n`));
+    await connectAgents(plan, opts.configFile, agents);
+    for (const a of agents.values()) note(`agent at ${a.endpoint}: ${a.peer?.host} (pid ${a.peer?.pid})`);
     const sup = new Supervisor(
       plan,
       {
@@ -66,6 +76,7 @@ export async function runMultiProcess(
         ...(opts.sets ? { sets: opts.sets } : {}),
         ...(opts.logLevel ? { logLevel: opts.logLevel } : {}),
         note,
+        spawnRemote: (p) => agents.get(p.remote!.agentEndpoint)!.spawn(p.name, p.env),
       },
       {
         ...opts.events,
@@ -89,8 +100,58 @@ export async function runMultiProcess(
     await sup.stop(opts.flushMs ?? 2000);
     return { failed: sup.failed, summary: mergeSummaries(graph.name, plan, sup) };
   } finally {
+    await Promise.all([...agents.values()].map((a) => a.close()));
     await rm(runDir, { recursive: true, force: true });
   }
+}
+
+/** One connection per agent the plan uses, each welcomed; throws saying which agent and why not. */
+export async function connectAgents(plan: RunPlan, configFile: string, out: Map<string, AgentClient>): Promise<void> {
+  const remote = plan.processes.filter((p) => p.remote);
+  if (remote.length === 0) return;
+  const configText = await readFile(configFile, "utf8");
+  for (const p of remote) {
+    const r = p.remote!;
+    if (out.has(r.agentEndpoint)) continue;
+    const client = new AgentClient({
+      endpoint: r.agentEndpoint,
+      serverKey: r.keys.trusted[0] as string,
+      keys: await readKeyPair(r.keys.secretFile),
+      configText,
+    });
+    await client.connect().catch((err: unknown) => {
+      throw new Error(`process "${p.name}" (host ${r.address}): ${(err as Error).message}`);
+    });
+    out.set(r.agentEndpoint, client);
+  }
+}
+
+/**
+ * For `reflex validate`: whether each process placed on another board has readable keys and an agent
+ * that answers. Returns one line per problem, naming the process, what failed and what to do.
+ */
+export async function checkRemoteHosts(processes: Readonly<Record<string, ProcessEntry>> | undefined, timeoutMs = 2000): Promise<{ process: string; problem: string }[]> {
+  const problems: { process: string; problem: string }[] = [];
+  let keys: Awaited<ReturnType<typeof readRemoteKeys>>;
+  try {
+    keys = await readRemoteKeys(processes);
+  } catch (err) {
+    const m = /^processes\.([^.]+)\./.exec((err as Error).message);
+    return [{ process: m?.[1] ?? "", problem: (err as Error).message }];
+  }
+  for (const [name, k] of keys) {
+    const host = processes![name]!.host!;
+    const r = remoteHostOf(host)!;
+    const client = new AgentClient({ endpoint: r.agentEndpoint, serverKey: k.trusted[0] as string, keys: await readKeyPair(k.secretFile), configText: "" });
+    try {
+      await client.connect(timeoutMs);
+    } catch (err) {
+      problems.push({ process: name, problem: (err as Error).message });
+    } finally {
+      await client.close();
+    }
+  }
+  return problems;
 }
 
 function mergeSummaries(name: string, plan: RunPlan, sup: Supervisor): MultiProcessSummary {

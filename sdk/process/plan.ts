@@ -1,11 +1,46 @@
 // The plan of a multi-process run: which nodes each worker runs, and one transport link per edge
-// that crosses processes (ipc:// under the run's temp dir; the producer's worker binds it, the
-// consumer's connects). Plain data, so it travels to a worker over the fork IPC channel.
+// that crosses processes (the producer's worker binds it, the consumer's connects): ipc:// under the
+// run's temp dir between processes on one board, tcp:// with CurveZMQ between boards. Plain data, so it
+// travels to a worker over the fork IPC channel (and to another board's agent as JSON).
 import type { Graph, GraphEdge } from "../graph/model.js";
 import type { ProcessEntry } from "../config/schema.js";
-import { isLocalHost } from "../config/load.js";
 import { topologicalOrder } from "../runtime/topology.js";
-import { ipcEndpoint } from "../transport/index.js";
+import { ipcEndpoint, isLoopbackHost, tcpEndpoint } from "../transport/index.js";
+import { localListenAddress, reachableFrom, remoteHostOf, type RemoteHost } from "./remote-hosts.js";
+
+/**
+ * CurveZMQ for a link between boards. Public keys travel in the plan; secret keys stay in their files
+ * on their own board: an end with no secret file is on another board and uses that board's agent key.
+ */
+export interface LinkCurve {
+  /** The sender's (server's) public key: the receiver checks it. */
+  readonly senderKey: string;
+  /** Public keys the sender accepts receivers with. */
+  readonly receiverKeys: readonly string[];
+  readonly senderSecretFile?: string;
+  readonly receiverSecretFile?: string;
+}
+
+/** The keys the main board uses with one remote process (its `keys:` in the config, read here). */
+export interface RemoteKeys {
+  /** This board's key pair file (`keys.secret`) and its public key. */
+  readonly secretFile: string;
+  readonly publicKey: string;
+  /** The remote board's public keys (`keys.trusted`); the first is its agent's key. */
+  readonly trusted: readonly string[];
+}
+
+/** A process on another board: where its agent listens and the keys to talk to it. */
+export interface RemotePlacement extends RemoteHost {
+  readonly keys: RemoteKeys;
+}
+
+export interface PlanOptions {
+  /** Keys of every remote process, by process name (see readRemoteKeys). */
+  readonly keys?: ReadonlyMap<string, RemoteKeys>;
+  /** Free tcp ports on this board for links it serves to other boards, used in order. */
+  readonly localPorts?: readonly number[];
+}
 
 export interface LinkPlan {
   /** The edge id, as in EdgeStats: "<from>/<port> -> <to>/<port>". */
@@ -14,6 +49,10 @@ export interface LinkPlan {
   readonly to: { readonly node: string; readonly port: string; readonly process: string };
   readonly endpoint: string;
   readonly deadlineMs?: number;
+  /** Set on links between boards (tcp://). */
+  readonly curve?: LinkCurve;
+  /** The endpoint is on a non-loopback address, which the config asked for (a `host:`). */
+  readonly allowNonLoopback?: boolean;
 }
 
 export interface RestartPolicy {
@@ -33,6 +72,8 @@ export interface ProcessPlan {
   readonly receives: readonly LinkPlan[];
   /** Processes whose output this one consumes (directly). */
   readonly upstream: readonly string[];
+  /** Set when the process runs on another board, through its `reflex agent`. */
+  readonly remote?: RemotePlacement;
 }
 
 export interface RunPlan {
@@ -49,33 +90,77 @@ export const DEFAULT_BACKOFF_MS = 200;
 
 export const edgeId = (e: GraphEdge): string => `${e.from.node}/${e.from.port} -> ${e.to.node}/${e.to.port}`;
 
-export function planRun(graph: Graph, processes: Readonly<Record<string, ProcessEntry>> | undefined, runDir: string): RunPlan {
+export function planRun(
+  graph: Graph,
+  processes: Readonly<Record<string, ProcessEntry>> | undefined,
+  runDir: string,
+  opts: PlanOptions = {},
+): RunPlan {
   const byProcess = new Map<string, string[]>();
   for (const n of graph.nodes.values()) {
     const list = byProcess.get(n.process) ?? [];
     list.push(n.id);
     byProcess.set(n.process, list);
   }
-  for (const [name, entry] of Object.entries(processes ?? {})) {
-    if (entry.host !== undefined && !isLocalHost(entry.host)) {
-      throw new Error(`process "${name}" is placed on ${entry.host}: starting workers on other hosts is not supported yet; run \`reflex worker\` there (planned) or place it on this host`);
-    }
+  const remote = new Map<string, RemotePlacement>();
+  for (const name of byProcess.keys()) {
+    const host = remoteHostOf(processes?.[name]?.host);
+    if (!host) continue;
+    const keys = opts.keys?.get(name);
+    if (!keys) throw new Error(`process "${name}" runs on ${host.address} but its CurveZMQ keys were not read (processes.${name}.keys)`);
+    remote.set(name, { ...host, keys });
   }
+  const localPorts = [...(opts.localPorts ?? [])];
+  // Links a remote board serves bind the ports after its agent's, in plan order: predictable, so a
+  // firewall can open them, and the same again when the worker there restarts.
+  const nextRemotePort = new Map<string, number>();
   const links: LinkPlan[] = [];
   for (const e of graph.edges) {
     const fromP = graph.nodes.get(e.from.node)!.process;
     const toP = graph.nodes.get(e.to.node)!.process;
     if (fromP === toP) continue;
     const id = edgeId(e);
-    links.push({
+    const base = {
       edge: id,
       from: { ...e.from, process: fromP },
       to: { ...e.to, process: toP },
-      endpoint: ipcEndpoint(runDir, `${e.from.node}.${e.from.port}-${e.to.node}.${e.to.port}`),
       ...(e.qos.deadlineMs !== undefined ? { deadlineMs: e.qos.deadlineMs } : {}),
-    });
+    };
+    const ipc = ipcEndpoint(runDir, `${e.from.node}.${e.from.port}-${e.to.node}.${e.to.port}`);
+    const rFrom = remote.get(fromP);
+    const rTo = remote.get(toP);
+    if (!rFrom && !rTo) {
+      links.push({ ...base, endpoint: ipc });
+    } else if (rFrom && rTo) {
+      if (rFrom.agentEndpoint !== rTo.agentEndpoint) {
+        throw new Error(`edge ${id} joins two other boards (${rFrom.address} and ${rTo.address}): links between two remote boards are not supported; place one end on this board or both on the same board`);
+      }
+      links.push({ ...base, endpoint: ipc });
+    } else if (rFrom) {
+      const port = nextRemotePort.get(rFrom.agentEndpoint) ?? rFrom.agentPort + 1;
+      nextRemotePort.set(rFrom.agentEndpoint, port + 1);
+      links.push({
+        ...base,
+        endpoint: tcpEndpoint(rFrom.address, port),
+        allowNonLoopback: !isLoopbackHost(rFrom.address),
+        curve: { senderKey: rFrom.keys.trusted[0] as string, receiverKeys: [rFrom.keys.publicKey], receiverSecretFile: rFrom.keys.secretFile },
+      });
+    } else if (rTo) {
+      const listen = localListenAddress(processes?.[fromP]?.host);
+      if (!reachableFrom(listen, rTo)) {
+        throw new Error(`edge ${id} goes from process "${fromP}" on this board to "${toP}" on ${rTo.address}, but "${fromP}" listens on ${listen} only: set processes.${fromP}.host to this board's address that ${rTo.address} can reach`);
+      }
+      const port = localPorts.shift();
+      if (port === undefined) throw new Error(`no free tcp port left for edge ${id} (PlanOptions.localPorts)`);
+      links.push({
+        ...base,
+        endpoint: tcpEndpoint(listen, port),
+        allowNonLoopback: !isLoopbackHost(listen),
+        curve: { senderKey: rTo.keys.publicKey, senderSecretFile: rTo.keys.secretFile, receiverKeys: rTo.keys.trusted },
+      });
+    }
   }
-  const plans: ProcessPlan[] = [...byProcess].map(([name, nodes]) => {
+  const plans: ProcessPlan[] = [...byProcess].map(([name, nodes]): ProcessPlan => {
     const entry = processes?.[name] ?? {};
     const receives = links.filter((l) => l.to.process === name);
     return {
@@ -90,6 +175,7 @@ export function planRun(graph: Graph, processes: Readonly<Record<string, Process
       sends: links.filter((l) => l.from.process === name),
       receives,
       upstream: [...new Set(receives.map((l) => l.from.process))],
+      ...(remote.has(name) ? { remote: remote.get(name)! } : {}),
     };
   });
   const partial = { graph: graph.name, runDir, processes: plans, links, stopOrder: [] };

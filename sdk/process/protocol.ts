@@ -10,6 +10,10 @@ export interface WorkerSetup {
   readonly plan: ProcessPlan;
   /** Heartbeat period, ms. */
   readonly heartbeatMs: number;
+  /** The config itself, for a worker on another board (where `configFile` does not exist). */
+  readonly configText?: string;
+  /** On another board: that board's key pair (the agent's), for link ends the plan gives no key file. */
+  readonly agentSecretFile?: string;
 }
 
 /** How a cross-process edge stands, from its consumer's side. */
@@ -37,7 +41,13 @@ export interface WorkerReport {
  * setup: the plan; go: start; draining: the run is ending (upstream workers will go away: that is not
  * staleness); stop: stop, flush and send the final figures.
  */
-export type ToWorker = { t: "setup"; setup: WorkerSetup } | { t: "go" } | { t: "draining" } | { t: "stop"; flushMs: number };
+export type ToWorker =
+  | { t: "setup"; setup: WorkerSetup }
+  | { t: "go" }
+  | { t: "draining" }
+  | { t: "stop"; flushMs: number }
+  // The supervisor saw this upstream process die: its edges into this worker are stale now.
+  | { t: "upstream-down"; process: string };
 
 export type FromWorker =
   | { t: "hb" }

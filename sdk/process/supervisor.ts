@@ -3,11 +3,12 @@
 // Heartbeats come over the fork IPC channel; a worker silent for `deadAfterMs` or exited is dead and is
 // restarted per its policy (on-failure: exponential backoff, at most max_restarts). stop() stops the
 // workers producers-first, each after the one before it has flushed and exited.
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { FromWorker, ToWorker, WorkerReport, WorkerSetup } from "./protocol.js";
 import { combineIncarnations } from "./incarnations.js";
 import type { ProcessPlan, RunPlan } from "./plan.js";
+import type { WorkerChild } from "./remote-child.js";
 
 export interface SupervisorOptions {
   readonly configFile: string;
@@ -22,6 +23,8 @@ export interface SupervisorOptions {
   readonly stopTimeoutMs?: number;
   /** Lines for people (worker died, restarting ...). Default stderr. */
   readonly note?: (line: string) => void;
+  /** Starts a worker of a process placed on another board (through its agent: see remote-child.ts). */
+  readonly spawnRemote?: (plan: ProcessPlan) => WorkerChild;
 }
 
 export type WorkerState = "starting" | "ready" | "running" | "restarting" | "stopping" | "stopped" | "failed";
@@ -38,7 +41,7 @@ export interface WorkerRecord {
   lastDeath?: string;
   /** The last figures of each incarnation, newest last. */
   reports: WorkerReport[];
-  child?: ChildProcess;
+  child?: WorkerChild;
   lastHeartbeat: number;
   /** Whether this incarnation has said anything yet (module loading comes before the first heartbeat). */
   heard: boolean;
@@ -147,12 +150,15 @@ export class Supervisor {
 
   private spawn(w: WorkerRecord): Promise<void> {
     const { file, execArgv } = workerEntry();
-    const child = fork(file, [], {
-      execArgv,
-      env: { ...process.env, ...w.plan.env, REFLEX_PROCESS: w.plan.name },
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-      serialization: "json",
-    });
+    const child: WorkerChild =
+      w.plan.remote && this.opts.spawnRemote
+        ? this.opts.spawnRemote(w.plan)
+        : fork(file, [], {
+            execArgv,
+            env: { ...process.env, ...w.plan.env, REFLEX_PROCESS: w.plan.name },
+            stdio: ["ignore", "inherit", "inherit", "ipc"],
+            serialization: "json",
+          });
     w.child = child;
     w.pid = child.pid;
     w.state = "starting";
@@ -169,6 +175,7 @@ export class Supervisor {
       if (w.child !== child) return;
       w.lastHeartbeat = Date.now();
       w.heard = true;
+      w.pid ??= child.pid; // a remote worker's pid is known once its agent forked it
       switch (m.t) {
         case "ready":
           w.state = "ready";
@@ -237,6 +244,10 @@ export class Supervisor {
   private died(w: WorkerRecord, why: string): void {
     w.deaths++;
     w.lastDeath = why;
+    // Its consumers' inputs are stale from now, deadline or not (a link to a dead host may linger).
+    for (const other of this.workers.values()) {
+      if (other.plan.upstream.includes(w.plan.name)) this.sendTo(other, { t: "upstream-down", process: w.plan.name });
+    }
     const p = w.plan.policy;
     if (p.restart !== "on-failure" || w.restarts >= p.maxRestarts) {
       w.state = "failed";

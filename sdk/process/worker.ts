@@ -7,11 +7,12 @@
 import pino, { type Logger } from "pino";
 import { builtinRegistry } from "../../nodes/index.js";
 import { formatDiagnostics } from "../config/diagnostic.js";
-import { loadConfigFile } from "../config/load.js";
+import { loadConfigFile, loadConfigText } from "../config/load.js";
 import { RealClock } from "../runtime/clock.js";
 import { GraphRuntime } from "../runtime/executor.js";
 import { summarize } from "../telemetry/summary.js";
-import { LinkSender } from "../transport/index.js";
+import { LinkSender, readKeyPair, type CurveKeyPair } from "../transport/index.js";
+import type { LinkPlan } from "./plan.js";
 import { InboundLink } from "./inbound-link.js";
 import type { FromWorker, ToWorker, WorkerReport, WorkerSetup } from "./protocol.js";
 
@@ -58,7 +59,9 @@ async function main(): Promise<void> {
 
 async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
   const { plan } = setup;
-  const loaded = await loadConfigFile(setup.configFile, { registry: builtinRegistry(), sets: setup.sets });
+  const loadOpts = { registry: builtinRegistry(), sets: setup.sets };
+  // On another board the config comes as text (its relative paths resolve from the agent's --root).
+  const loaded = setup.configText !== undefined ? loadConfigText(setup.configFile, setup.configText, loadOpts) : await loadConfigFile(setup.configFile, loadOpts);
   if (!loaded.graph) throw new Error(`config has problems:\n${formatDiagnostics(loaded.diagnostics)}`);
   const graph = loaded.graph;
   const clock = new RealClock();
@@ -74,6 +77,7 @@ async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
     if (m.t === "go") goResolve();
     else if (m.t === "draining") for (const l of inbound) l.drain();
     else if (m.t === "stop") stopResolve(m.flushMs);
+    else if (m.t === "upstream-down") for (const l of inbound) if (l.plan.from.process === m.process) l.producerDown();
   });
   // The launcher gone (killed, crashed), or SIGTERM sent to this worker alone: stop as if asked.
   process.on("disconnect", () => stopResolve(500));
@@ -82,12 +86,22 @@ async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
   await runtime.init();
   const senders: LinkSender[] = [];
   for (const l of plan.sends) {
-    const sender = new LinkSender({ endpoint: l.endpoint, name: l.edge, logger: log });
+    const keys = await linkKeys(l, "sender", setup);
+    const sender = new LinkSender({
+      endpoint: l.endpoint,
+      name: l.edge,
+      logger: log,
+      ...(keys && l.curve ? { curve: { ...keys, allowedClients: l.curve.receiverKeys } } : {}),
+      ...(l.allowNonLoopback ? { allowNonLoopback: true } : {}),
+    });
     await sender.open();
     runtime.listen(l.from.node, l.from.port, (msg) => sender.send(msg));
     senders.push(sender);
   }
-  inbound.push(...plan.receives.map((l) => new InboundLink(l, runtime, clock, log)));
+  for (const l of plan.receives) {
+    const keys = await linkKeys(l, "receiver", setup);
+    inbound.push(new InboundLink(l, runtime, clock, log, keys && l.curve ? { ...keys, serverPublicKey: l.curve.senderKey } : undefined));
+  }
   await Promise.all(inbound.map((l) => l.connect(CONNECT_TIMEOUT_MS)));
 
   const report = (): WorkerReport => {
@@ -121,6 +135,14 @@ async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
     const m: FromWorker = { t: "stopped", report: final };
     process.send!(m, undefined, {}, () => resolve());
   });
+}
+
+/** This end's key pair for a link between boards: its file from the plan, or this board's agent key. */
+async function linkKeys(l: LinkPlan, end: "sender" | "receiver", setup: WorkerSetup): Promise<CurveKeyPair | undefined> {
+  if (!l.curve) return undefined;
+  const file = (end === "sender" ? l.curve.senderSecretFile : l.curve.receiverSecretFile) ?? setup.agentSecretFile;
+  if (!file) throw new Error(`link ${l.edge}: no CurveZMQ key pair for its ${end} (not started by an agent, and the plan names no key file)`);
+  return readKeyPair(file);
 }
 
 void main();

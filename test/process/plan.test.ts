@@ -77,8 +77,8 @@ describe("process plan", () => {
     assert.ok(order.indexOf("cam") < order.indexOf("brain"), order.join(", "));
   });
 
-  it("refuses to plan a process on another host (remote workers are not launched yet)", () => {
+  it("refuses to plan a process on another host whose keys were not read (see remote-plan.test.ts)", () => {
     const { graph } = load();
-    assert.throws(() => planRun(graph, { brain: { host: "10.1.2.3", keys: { secret: "k" } }, cam: {} }, "/tmp/r"), /10\.1\.2\.3.*not supported yet/);
+    assert.throws(() => planRun(graph, { brain: { host: "10.1.2.3", keys: { secret: "k" } }, cam: {} }, "/tmp/r"), /10\.1\.2\.3 but its CurveZMQ keys were not read/);
   });
 });
