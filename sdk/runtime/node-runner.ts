@@ -3,6 +3,7 @@
 import { Observable, type Subscription } from "rxjs";
 import type { Logger } from "pino";
 import type { GraphNode } from "../graph/model.js";
+import type { LatencyHistogram } from "../telemetry/histogram.js";
 import type { NodeStats, PathStats } from "../telemetry/registry.js";
 import type { Clock } from "./clock.js";
 import type { EdgeConsumer, LocalEdge } from "./edge.js";
@@ -73,6 +74,7 @@ export class NodeRunner implements EdgeConsumer {
   private readonly waiting = new Set<LocalEdge>();
   private readonly subscriptions: Subscription[] = [];
   private busyCount = 0;
+  private readonly processing: LatencyHistogram;
   private delivering = false;
 
   constructor(
@@ -81,6 +83,7 @@ export class NodeRunner implements EdgeConsumer {
     private readonly host: RunnerHost,
     readonly log: Logger,
   ) {
+    this.processing = stats.processing;
     const def = node.def;
     for (const port of Object.keys(def.inputs)) this.inputs.set(port, new InputBinding(this, new InputPort<Delivered>(), port));
     for (const port of Object.keys(def.outputs as Ports)) {
@@ -117,19 +120,20 @@ export class NodeRunner implements EdgeConsumer {
   // The last arrival path: a node fed by one chain sees the same path on every message, so the path's
   // figures are found by one number compare instead of interning the path and a registry lookup.
   private arrivalIn = -1;
-  private arrivalStats: PathStats | undefined;
+  // The histogram itself, not its PathStats: one pointer less to follow on every message.
+  private arrivalLatency: LatencyHistogram | undefined;
 
   deliverTo(input: InputBinding, msg: Msg, now: number): void {
     const header = msg.header;
     const delivered: Delivered = { header, body: msg.body, receivedNs: now };
     const inPathId = header.trace ? header.trace.pathId : 0;
-    let path = this.arrivalStats;
-    if (inPathId !== this.arrivalIn || path === undefined) {
-      path = this.host.arrivalPath(this.node.id, inPathId);
+    let latency = this.arrivalLatency;
+    if (inPathId !== this.arrivalIn || latency === undefined) {
+      latency = this.host.arrivalPath(this.node.id, inPathId).latency;
       this.arrivalIn = inPathId;
-      this.arrivalStats = path;
+      this.arrivalLatency = latency;
     }
-    path.latency.record(now - header.captureNs);
+    latency.record(now - header.captureNs);
     this.delivering = true;
     try {
       input.port.next(delivered);
@@ -199,7 +203,7 @@ export class NodeRunner implements EdgeConsumer {
       body: o.body,
     };
     const stats = this.stats;
-    stats.processing.record(now - o.inNs);
+    this.processing.record(now - o.inNs);
     stats.emitted++;
     stats.lastEmitNs = now;
     const ls = out.listeners;
