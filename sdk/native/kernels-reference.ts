@@ -136,23 +136,42 @@ export function dequantizeInt8Reference(q: Int8Array, scale: number, out = new F
   return out;
 }
 
-// Dot product of rows i and j in four interleaved double sums, added left to right: the native order.
-function dotRows4(m: Float32Array, i: number, j: number, dim: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
+// Float32 dot product of rows i and j in eight lanes (lane l sums the products k = l, l+8, ...), every
+// product and sum rounded to float32, lanes added pairwise at the end: the native kernel's steps (it runs
+// them as SIMD lanes; here Math.fround keeps each step in float32).
+function dotRowsF32(m: Float32Array, i: number, j: number, dim: number): number {
+  const f = Math.fround;
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let a4 = 0;
+  let a5 = 0;
+  let a6 = 0;
+  let a7 = 0;
   const io = i * dim;
   const jo = j * dim;
+  const p = (k: number): number => f((m[io + k] as number) * (m[jo + k] as number));
   let k = 0;
-  for (; k + 3 < dim; k += 4) {
-    s0 += (m[io + k] as number) * (m[jo + k] as number);
-    s1 += (m[io + k + 1] as number) * (m[jo + k + 1] as number);
-    s2 += (m[io + k + 2] as number) * (m[jo + k + 2] as number);
-    s3 += (m[io + k + 3] as number) * (m[jo + k + 3] as number);
+  for (; k + 8 <= dim; k += 8) {
+    a0 = f(a0 + p(k));
+    a1 = f(a1 + p(k + 1));
+    a2 = f(a2 + p(k + 2));
+    a3 = f(a3 + p(k + 3));
+    a4 = f(a4 + p(k + 4));
+    a5 = f(a5 + p(k + 5));
+    a6 = f(a6 + p(k + 6));
+    a7 = f(a7 + p(k + 7));
   }
-  for (; k < dim; k++) s0 += (m[io + k] as number) * (m[jo + k] as number);
-  return s0 + s1 + s2 + s3;
+  const rest = dim - k;
+  if (rest > 0) a0 = f(a0 + p(k));
+  if (rest > 1) a1 = f(a1 + p(k + 1));
+  if (rest > 2) a2 = f(a2 + p(k + 2));
+  if (rest > 3) a3 = f(a3 + p(k + 3));
+  if (rest > 4) a4 = f(a4 + p(k + 4));
+  if (rest > 5) a5 = f(a5 + p(k + 5));
+  if (rest > 6) a6 = f(a6 + p(k + 6));
+  return f(f(f(a0 + a1) + f(a2 + a3)) + f(f(a4 + a5) + f(a6 + a7)));
 }
 
 /** Checks the sizes efficientVlaSelect takes; returns the token count. */
@@ -184,7 +203,7 @@ export function efficientVlaSelectReference(tokens: Float32Array, dim: number, r
     return nx || sx === sy ? x - y : sy - sx;
   });
   const norms = new Float64Array(count);
-  for (let i = 0; i < count; i++) norms[i] = Math.sqrt(dotRows4(tokens, i, i, dim));
+  for (let i = 0; i < count; i++) norms[i] = Math.sqrt(dotRowsF32(tokens, i, i, dim));
   const chosen = new Uint8Array(count);
   const kept = new Int32Array(budget);
   // maxSim[j]: the highest cosine similarity of token j to any kept token, stored as float32 like the native.
@@ -200,7 +219,7 @@ export function efficientVlaSelectReference(tokens: Float32Array, dim: number, r
       if (chosen[i]) continue;
       const ni = norms[i] as number;
       // A zero token has no direction: similar to nothing, so it is picked last for diversity.
-      const s = ni === 0 || nj === 0 ? 0 : dotRows4(tokens, i, j, dim) / (ni * nj);
+      const s = ni === 0 || nj === 0 ? 0 : dotRowsF32(tokens, i, j, dim) / (ni * nj);
       if (s > (maxSim[i] as number)) maxSim[i] = s;
     }
   };

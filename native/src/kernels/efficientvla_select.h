@@ -3,8 +3,8 @@
 // number), then,
 // greedily until `budget`, the token whose highest cosine similarity to any kept token is lowest (ties to
 // the lower index). Same arithmetic, operation for operation, as efficientVlaSelectReference in
-// sdk/native/kernels-reference.ts (double dot products in four interleaved partial sums, the running
-// maximum similarity stored as float32), so both choose the same tokens.
+// sdk/native/kernels-reference.ts (float32 dot products in eight lanes, norms and cosines in double, the
+// running maximum similarity stored as float32), so both choose the same tokens.
 #pragma once
 
 #include <cstddef>
