@@ -129,7 +129,10 @@ export class GraphView {
     const w = 2 * PAD + (this.vertical ? spanAcross + backRoom : spanAlong);
     const hgt = 2 * PAD + (this.vertical ? spanAlong : spanAcross + backRoom);
     this.svg.setAttribute("viewBox", `0 0 ${w} ${hgt}`);
-    this.svg.style.maxWidth = `${w}px`; // never scaled up: a small graph stays at its natural size
+    // Never scaled up (a small graph stays at its natural size), nor below 70% (labels stay readable:
+    // a wide graph scrolls inside its panel instead).
+    this.svg.style.maxWidth = `${w}px`;
+    this.svg.style.minWidth = `${Math.round(w * 0.7)}px`;
 
     for (const [id, els] of this.nodes) {
       const p = xy.get(id)!;
