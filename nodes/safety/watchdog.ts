@@ -54,7 +54,8 @@ export default defineNode({
       const hold = (ageNs: number): void => {
         const now = ctx.clock.nowNs();
         const started = state.hold(now);
-        sub.next({ port: "command", out: newest ? ctx.msg(holdBody(newest.body), newest) : ctx.msg(holdBody(undefined)) });
+        // A hold is the watchdog's own command, issued now: new data (its age at the robot is its own).
+        sub.next({ port: "command", out: ctx.msg(holdBody(newest?.body)) });
         if (started) {
           const ev: reflex.DeadlineMiss.$Properties = { node: ctx.id, port: "actions", ageMs: ageNs / 1e6, deadlineMs: p.deadline_ms };
           sub.next({ port: "events", out: newest ? ctx.msg(ev, newest) : ctx.msg(ev) });

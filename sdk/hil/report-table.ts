@@ -18,6 +18,13 @@ export function formatScenario(r: ScenarioResult): string {
   }
   const rows = r.budgets.map((b) => [b.budget, b.measured, b.limit, b.pass ? "pass" : "FAIL", b.detail ?? ""]);
   out.push(table(["budget", "measured", "limit", "result", "note"], rows));
+  const faults = m ? m.summary.nodes.filter((n) => m.graph.faultNodeIds.has(n.node)) : [];
+  for (const n of faults) out.push(`  ${n.node}: ${Object.entries(n.gauges).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+  const wd = m?.watchdog ? m.summary.nodes.find((n) => n.node === m.watchdog) : undefined;
+  if (wd) {
+    const g = wd.gauges;
+    out.push(`  watchdog ${wd.node}: holds=${g.holds ?? 0} hold_episodes=${g.hold_episodes ?? 0} withheld=${g.withheld ?? 0} forwarded=${g.forwarded ?? 0} max_hold_ms=${(g.max_hold_ms ?? 0).toFixed(1)}`);
+  }
   if (m?.processes) {
     for (const p of m.processes) out.push(`  process ${p.process}: ${p.state}, restarts ${p.restarts}, deaths ${p.deaths}${p.last_death ? ` (${p.last_death})` : ""}`);
   }
