@@ -284,8 +284,8 @@ function checkPlacement(
     if (typeof host === "string" && !isLocalHost(host) && !isRecord(entry.keys)) {
       diagnostics.push(
         source.diagnostic(["processes", name, "host"], `process "${name}" runs on another host (${host}) but references no CurveZMQ keys`, {
-          expected: `keys:\n      secret: keys/${name}.key_secret\n      trusted: [keys/main.key]`,
-          suggestion: `make a key pair with \`reflex keys gen ${name}\` and reference it under processes.${name}.keys; links between hosts are never unauthenticated`,
+          expected: `keys:\n      secret: keys/main.key_secret\n      trusted: [keys/${name}.key]`,
+          suggestion: `make a key pair per board (\`reflex keys gen --out keys --name main\` here, \`reflex keys gen --out keys --name ${name}\` on that host), start \`reflex agent --secret keys/${name}.key_secret --trust keys/main.key\` there, and reference them under processes.${name}.keys; links between hosts are never unauthenticated (docs/multiprocess.md, "Two boards")`,
         }),
       );
     }

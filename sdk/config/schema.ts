@@ -50,9 +50,9 @@ export type NodeEntry = Static<typeof NodeEntrySchema>;
 
 export const ProcessKeysSchema = Type.Object(
   {
-    secret: Type.String({ description: "this process's CurveZMQ key pair: a .key_secret file made by `reflex keys gen`" }),
+    secret: Type.String({ description: "this board's CurveZMQ key pair (a .key_secret file made by `reflex keys gen`), used with that process" }),
     trusted: Type.Optional(
-      Type.Array(Type.String(), { description: "public key files (.key) of the peers allowed to connect to this process's links" }),
+      Type.Array(Type.String(), { description: "public key files (.key) of that process's board; the first is its `reflex agent --secret` key" }),
     ),
   },
   { additionalProperties: false, description: "CurveZMQ keys for links to and from another host" },

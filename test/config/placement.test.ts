@@ -72,7 +72,7 @@ describe("config placement", () => {
     assert.equal(d.path, "processes.brain.host");
     assert.equal(d.line, 3);
     assert.match(d.message, /another host \(jetson-2\.lab\) but references no CurveZMQ keys/);
-    assert.match(d.suggestion!, /reflex keys gen brain/);
+    assert.match(d.suggestion!, /reflex keys gen --out keys --name brain/);
   });
 
   it("a remote host with keys, and a loopback host without, are accepted", () => {
