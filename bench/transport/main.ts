@@ -30,10 +30,22 @@ const WINDOW = 4;
 const TARGET_RATIO = 1.3;
 const TARGET_SMALL_US = 20;
 
-const args = new Set(process.argv.slice(2));
-for (const a of args) {
-  if (a !== "--quick" && a !== "--json") {
-    process.stderr.write(`unknown argument ${a}\nusage: npx tsx bench/transport/main.ts [--quick] [--json]\n`);
+const USAGE = "usage: npx tsx bench/transport/main.ts [--quick] [--json] [--sizes KB,KB,...]";
+const argv = process.argv.slice(2);
+const args = new Set<string>();
+// --sizes 100,4096: only these payload sizes (KB), for profiling one size; the table needs all four.
+let sizes: readonly number[] = SIZES;
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i] as string;
+  if (a === "--sizes" && argv[i + 1] !== undefined) {
+    sizes = (argv[++i] as string).split(",").map((v) => Number(v) * KB);
+    if (sizes.some((v) => !(v > 0))) {
+      process.stderr.write(`--sizes ${argv[i]}: give payload sizes in KB, e.g. --sizes 100,4096\n${USAGE}\n`);
+      process.exit(2);
+    }
+  } else if (a === "--quick" || a === "--json") args.add(a);
+  else {
+    process.stderr.write(`unknown argument ${a}\n${USAGE}\n`);
     process.exit(2);
   }
 }
@@ -265,7 +277,7 @@ async function main(): Promise<void> {
   await raw.ready();
 
   const rows: Row[] = [];
-  for (const size of SIZES) {
+  for (const size of sizes) {
     payload = Buffer.alloc(size, 0x5a);
     const p = plan(size);
     const paths = [raw.path, reflex.path];
