@@ -7,7 +7,8 @@
 //
 // One stage: --out is the cache file and the amax JSON goes next to it (<out minus extension>.amax.json).
 // Several stages (a model folder without --stage): --out is a folder receiving <stage>.calib + <stage>.amax.json.
-// User errors exit 2 with what, where and how to fix; --data folders hold one <input>.npy per stage input.
+// User errors exit 2 with what, where and how to fix; --data folders hold one <input>.npy per stage input, or
+// one subfolder per stage (<data>/<stage>/<input>.npy), which is taken for that stage when present.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 
@@ -120,7 +121,9 @@ async function calibrate(opts: CalibrateOptions): Promise<void> {
     if (nonFloat.length > 0 && opts.data.startsWith("random")) {
       throw new UsageError(`stage ${stage.name}: input ${nonFloat.map((i) => `"${i.name}"`).join(", ")} is not float32; random data covers float inputs only, record real ones into --data <folder>`);
     }
-    const source = openInputSource(opts.data, graph.inputs, dims);
+    const stageData = join(opts.data, stage.name);
+    const data = existsSync(stageData) && statSync(stageData).isDirectory() ? stageData : opts.data;
+    const source = openInputSource(data, graph.inputs, dims);
     process.stderr.write(`calibrating ${stage.name} (${stage.file}) with ${method} on ${source.description}\n`);
     const { results, skipped } = await calibrateModel({
       modelPath: stage.file,
@@ -139,7 +142,10 @@ async function calibrate(opts: CalibrateOptions): Promise<void> {
     );
     const zero = [...results.values()].filter((r) => r.amax === 0).map((r) => r.name);
     process.stderr.write(`${stage.name}: ${results.size} tensors -> ${cachePath}, ${amaxPath}\n`);
-    if (skipped.length > 0) process.stderr.write(`${stage.name}: left out (not float32): ${skipped.join(", ")}\n`);
+    if (skipped.length > 0) {
+      const shown = skipped.slice(0, 6).join(", ");
+      process.stderr.write(`${stage.name}: left out ${skipped.length} non-float32 tensors (shape and index arithmetic): ${shown}${skipped.length > 6 ? ", ..." : ""}\n`);
+    }
     if (zero.length > 0) process.stderr.write(`${stage.name}: warning: all-zero activations (scale 0): ${zero.join(", ")}\n`);
   }
 }
@@ -149,7 +155,7 @@ export function register(program: Command): void {
     .command("calibrate")
     .description("INT8-calibrate a model's stages through ONNX Runtime; writes a TensorRT calibration cache and amax JSON")
     .requiredOption("--model <path>", "an .onnx file or a model folder (model.yaml stages, else every .onnx)")
-    .requiredOption("--data <inputs>", "a folder with one <input>.npy per model input (axis 0 = samples), or random[:batches[:seed]]")
+    .requiredOption("--data <inputs>", "a folder with one <input>.npy per model input (axis 0 = samples; or <folder>/<stage>/ per stage), or random[:batches[:seed]]")
     .option("--method <method>", `${CALIBRATION_METHODS.join(" | ")}`, "entropy")
     .requiredOption("--out <file>", "cache file (one stage) or folder (several stages)")
     .option("--stage <name>", "calibrate only this stage of a model folder")

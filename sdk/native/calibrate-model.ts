@@ -47,7 +47,9 @@ export async function calibrateModel(opts: CalibrateModelOptions): Promise<Calib
     for (let b = 0; b < opts.source.batches; b++) {
       const batch = opts.source.batch(b);
       const feeds: Record<string, ort.Tensor> = {};
-      for (const [name, t] of Object.entries(batch)) feeds[name] = new ort.Tensor("float32", t.data, t.shape);
+      for (const [name, t] of Object.entries(batch)) {
+        feeds[name] = t.data instanceof BigInt64Array ? new ort.Tensor("int64", t.data, t.shape) : new ort.Tensor("float32", t.data, t.shape);
+      }
       const out = await session.run(feeds, wanted as string[]);
       const activations: Record<string, Float32Array> = {};
       for (const name of wanted) {

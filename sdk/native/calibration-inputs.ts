@@ -1,16 +1,20 @@
 // Where calibration inputs come from, as `reflex calibrate --data` names them:
 //   random[:<batches>[:<seed>]]  seeded Gaussian inputs (sigma 1) shaped from the model's inputs; dynamic axes
 //                                from --dim name=value (default 1). For trying the pipeline, not for real scales.
-//   <folder>                     one <input name>.npy per model input (float32); axis 0 indexes samples, and
-//                                each sample is fed as a batch of one (shape [1, ...rest]).
+//   <folder>                     one <input name>.npy per model input (float32, or int64 for int64 inputs such as
+//                                token ids); axis 0 indexes samples, and each sample is fed as a batch of one
+//                                (shape [1, ...rest]).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 import type { OnnxValueInfo } from "./onnx-graph.js";
-import { readNpyFloat32, type NpyArray } from "./npy.js";
+import { readNpy, type NpyAnyArray } from "./npy.js";
+
+/** ONNX TensorProto.DataType.INT64 */
+const ONNX_INT64 = 7;
 
 export interface InputBatch {
-  readonly [name: string]: { readonly data: Float32Array; readonly shape: readonly number[] };
+  readonly [name: string]: { readonly data: Float32Array | BigInt64Array; readonly shape: readonly number[] };
 }
 
 export interface InputSource {
@@ -65,14 +69,26 @@ export function openInputSource(spec: string, inputs: readonly OnnxValueInfo[], 
   if (!existsSync(spec) || !statSync(spec).isDirectory()) {
     throw new CalibrationInputError(`--data ${spec}: not a folder and not random[:batches[:seed]]; give a folder with one <input>.npy per model input`);
   }
-  const arrays = new Map<string, NpyArray>();
+  const arrays = new Map<string, NpyAnyArray>();
   for (const info of inputs) {
     const file = join(spec, `${info.name.replace(/[/\\:]/g, "_")}.npy`);
     if (!existsSync(file)) {
       const present = readdirSync(spec).filter((f) => f.endsWith(".npy"));
       throw new CalibrationInputError(`--data ${spec}: no ${file} for model input "${info.name}" (found: ${present.join(", ") || "no .npy files"})`);
     }
-    arrays.set(info.name, readNpyFloat32(file));
+    let arr: NpyAnyArray;
+    try {
+      arr = readNpy(file);
+    } catch (err) {
+      throw new CalibrationInputError(`--data ${spec}: ${(err as Error).message}`);
+    }
+    const want = info.elemType === ONNX_INT64 ? "int64" : "float32";
+    if (arr.dtype !== want) {
+      throw new CalibrationInputError(
+        `--data ${spec}: ${file} holds ${arr.dtype}, but model input "${info.name}" is ${want}; save it with arr.astype(np.${want})`,
+      );
+    }
+    arrays.set(info.name, arr);
   }
   const counts = [...arrays.values()].map((a) => a.shape[0] ?? 0);
   const batches = Math.min(...counts);
@@ -82,7 +98,7 @@ export function openInputSource(spec: string, inputs: readonly OnnxValueInfo[], 
     description: `${batches} recorded samples from ${spec}`,
     batches,
     batch(index) {
-      const out: Record<string, { data: Float32Array; shape: number[] }> = {};
+      const out: Record<string, { data: Float32Array | BigInt64Array; shape: number[] }> = {};
       for (const [name, arr] of arrays) {
         const rest = arr.shape.slice(1);
         const n = rest.reduce((a, b) => a * b, 1);

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { parseCalibrationCache } from "../../sdk/native/calibration-cache.js";
+import { encodeNpy } from "../../sdk/native/npy.js";
 import { sample } from "./distributions.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -75,6 +76,27 @@ describe("reflex calibrate (real ONNX Runtime on a generated tiny MLP)", functio
       assert.equal(parseCalibrationCache(readFileSync(join(out, `${stage}.calib`), "utf8")).scales.size, 5);
       assert.equal((JSON.parse(readFileSync(join(out, `${stage}.amax.json`), "utf8")) as { percentile: number }).percentile, 99.9);
     }
+  });
+
+  it("int64 model inputs read int64 .npy, per-stage subfolders are picked, and a float32 file for an int64 input is a user error", () => {
+    // vision stage of the shipped tiny VLA: patches float32, patch_index and instruction int64.
+    const data = join(dir, "data");
+    mkdirSync(join(data, "vision"), { recursive: true });
+    const n = 3;
+    writeNpy(join(data, "vision", "patches.npy"), [n, 64, 192], sample("gaussian", n * 64 * 192, 5));
+    writeFileSync(join(data, "vision", "patch_index.npy"), encodeNpy([n, 64], BigInt64Array.from({ length: n * 64 }, (_, i) => BigInt(i % 64))));
+    writeFileSync(join(data, "vision", "instruction.npy"), encodeNpy([n], BigInt64Array.of(0n, 2n, 3n)));
+    const out = join(dir, "vision.calib");
+    const ok = reflex("calibrate", "--model", "models/tiny-vla", "--stage", "vision", "--data", data, "--method", "minmax", "--out", out);
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stderr, /3 recorded samples from .*vision/);
+    const cache = parseCalibrationCache(readFileSync(out, "utf8"), out);
+    assert.ok(cache.scales.has("patches") && cache.scales.size > 10, [...cache.scales.keys()].join(","));
+
+    writeNpy(join(data, "vision", "patch_index.npy"), [n, 64], new Float32Array(n * 64));
+    const bad = reflex("calibrate", "--model", "models/tiny-vla", "--stage", "vision", "--data", data, "--out", out);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /patch_index\.npy holds float32, but model input "patch_index" is int64; save it with arr\.astype\(np\.int64\)/);
   });
 
   it("user errors exit 2 and say what, where and how to fix", () => {
