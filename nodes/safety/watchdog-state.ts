@@ -32,6 +32,10 @@ export class WatchdogState {
   lastHoldMs = 0;
   lastHoldNs = 0;
   lastResumeNs = 0;
+  /** Begin and end of the first `keepEpisodes` hold episodes (bounded: a flapping policy cannot grow it). */
+  readonly episodes: { holdNs: number; resumeNs: number }[] = [];
+
+  constructor(private readonly keepEpisodes = 0) {}
 
   /** A hold command goes out now; returns true when it starts an episode. */
   hold(nowNs: number): boolean {
@@ -40,6 +44,7 @@ export class WatchdogState {
     this.holding = true;
     this.holdEpisodes++;
     this.lastHoldNs = nowNs;
+    if (this.episodes.length < this.keepEpisodes) this.episodes.push({ holdNs: nowNs, resumeNs: 0 });
     return true;
   }
 
@@ -50,14 +55,22 @@ export class WatchdogState {
     if (!this.holding) return false;
     this.holding = false;
     this.lastResumeNs = nowNs;
+    const ep = this.episodes[this.holdEpisodes - 1];
+    if (ep) ep.resumeNs = nowNs;
     const held = nowNs - this.lastHoldNs;
     this.lastHoldMs = held / 1e6;
     if (held > this.maxHoldNs) this.maxHoldNs = held;
     return true;
   }
 
-  figures(): WatchdogFigures {
+  figures(): WatchdogFigures & Record<string, number> {
+    const eps: Record<string, number> = {};
+    this.episodes.forEach((e, i) => {
+      eps[`hold_${i + 1}_ns`] = e.holdNs;
+      eps[`resume_${i + 1}_ns`] = e.resumeNs;
+    });
     return {
+      ...eps,
       holding: this.holding ? 1 : 0,
       holds: this.holds,
       hold_episodes: this.holdEpisodes,

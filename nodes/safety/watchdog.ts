@@ -25,6 +25,12 @@ export default defineNode({
         description: "age from the capture stamp of the observation (capture) or from when the action arrived here (arrival)",
       }),
       hold_every_ms: Type.Number({ exclusiveMinimum: 0, default: 100, description: "while holding, repeat the hold this often, ms" }),
+      report_episodes: Type.Integer({
+        minimum: 0,
+        maximum: 64,
+        default: 0,
+        description: "report when each of the first N hold episodes began and ended (gauges hold_<k>_ns, resume_<k>_ns; HIL recovery times)",
+      }),
     },
     { additionalProperties: false },
   ),
@@ -37,7 +43,7 @@ export default defineNode({
   },
   create(ctx, p) {
     const deadlineNs = p.deadline_ms * 1e6;
-    const state = new WatchdogState();
+    const state = new WatchdogState(p.report_episodes);
     const gauges = (): void => {
       for (const [k, v] of Object.entries(state.figures())) ctx.metrics.gauge(k, v);
     };

@@ -127,11 +127,23 @@ function recoveryRow(m: Measured, limit: number, wd: Record<string, number> | un
       // The watchdog (in the actuator's process) stamps when its latest hold began and ended, on the
       // host's CLOCK_MONOTONIC like the kill: a hold that began after the kill and ended is the recovery.
       if (!wd) return { budget, measured: "not measured", limit: lim, pass: false, detail: "recovery after a kill is measured by a watchdog before the actuator" };
-      const held = (wd.last_hold_ns ?? 0) >= k.atNs;
-      const resumed = (wd.last_resume_ns ?? 0) > (wd.last_hold_ns ?? 0);
-      if (!held) worst.push({ ms: 0, what: `kill ${k.process}: the actuator never went without fresh actions` });
-      else if (!resumed) worst.push({ ms: Number.POSITIVE_INFINITY, what: `kill ${k.process}: no fresh action after it` });
-      else worst.push({ ms: ((wd.last_resume_ns ?? 0) - k.atNs) / 1e6, what: `kill ${k.process}` });
+      // The first hold episode that began after the kill; it ends with the first fresh action.
+      let holdNs = 0;
+      let resumeNs = 0;
+      for (let e = 1; wd[`hold_${e}_ns`] !== undefined; e++) {
+        if (wd[`hold_${e}_ns`]! >= k.atNs) {
+          holdNs = wd[`hold_${e}_ns`]!;
+          resumeNs = wd[`resume_${e}_ns`] ?? 0;
+          break;
+        }
+      }
+      if (holdNs === 0 && wd.hold_1_ns === undefined && (wd.last_hold_ns ?? 0) >= k.atNs) {
+        holdNs = wd.last_hold_ns ?? 0; // a watchdog that does not report episodes: its latest one
+        resumeNs = (wd.last_resume_ns ?? 0) > holdNs ? (wd.last_resume_ns ?? 0) : 0;
+      }
+      if (holdNs === 0) worst.push({ ms: 0, what: `kill ${k.process}: the actuator never went without fresh actions` });
+      else if (resumeNs === 0) worst.push({ ms: Number.POSITIVE_INFINITY, what: `kill ${k.process}: no fresh action after it` });
+      else worst.push({ ms: (resumeNs - k.atNs) / 1e6, what: `kill ${k.process}: held ${((resumeNs - holdNs) / 1e6).toFixed(0)} ms` });
     }
   }
   for (const f of m.graph.faults) {

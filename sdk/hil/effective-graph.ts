@@ -211,6 +211,14 @@ export async function buildEffectiveGraph(s: LoadedScenario, outDir: string): Pr
   });
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
+  // A kill's recovery is read from the watchdogs' hold episodes (they run in the workers): ask for them.
+  if (s.faults.some((f) => "kill" in f)) {
+    const nodes = asJs(doc.get("nodes")) as Record<string, { type?: string; params?: Record<string, unknown> }>;
+    for (const [id, n] of Object.entries(nodes)) {
+      if (n.type === "watchdog" && n.params?.report_episodes === undefined) doc.setIn(["nodes", id, "params", "report_episodes"], 16);
+    }
+  }
+
   // 5. Write it out and check it as any config is checked.
   const file = join(outDir, `${s.name}.graph.yaml`);
   const header = `# ${s.name}: ${s.graphFile} with the overrides and faults of ${s.file} (written by reflex hil run)\n`;
