@@ -127,6 +127,9 @@ export default defineNode({
         writer = undefined;
         try {
           const s = await w.close();
+          ctx.metrics.gauge("recorded", s.messages);
+          ctx.metrics.gauge("flushed", s.flushedMessages);
+          ctx.metrics.gauge("dropped", s.dropped + badBodies);
           ctx.log.info({ file: p.file, messages: s.flushedMessages, topics: channels.size, dropped: s.dropped + badBodies }, `record: ${s.flushedMessages} messages on ${channels.size} topics in ${p.file}`);
         } catch (err) {
           ctx.log.error({ err, file: p.file }, `record: closing ${p.file} failed: ${(err as Error).message}; \`reflex inspect ${p.file} --recover <out>\` rebuilds what reached the disk`);

@@ -6,6 +6,7 @@ import { register as registerDoctor } from "./doctor.js";
 import { register as registerEval } from "./eval.js";
 import { register as registerGraph } from "./graph.js";
 import { register as registerHil } from "./hil.js";
+import { register as registerInspect } from "./inspect.js";
 import { register as registerKeys } from "./keys.js";
 import { register as registerNodes } from "./nodes.js";
 import { register as registerRun } from "./run.js";
@@ -30,5 +31,6 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerAgent(program);
   registerEval(program);
   registerHil(program);
+  registerInspect(program);
   await program.parseAsync([...argv]);
 }
