@@ -10,6 +10,7 @@ import { formatSummary, summarize } from "../telemetry/summary.js";
 import { formatMultiSummary, isMultiProcess, runMultiProcess } from "../process/launcher.js";
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from "./exit.js";
 import { collect, loadOrExit } from "./load.js";
+import { attachRecorder } from "../../nodes/record/attach.js";
 import { StatusLine } from "./status-line.js";
 import type { GraphConfig } from "../config/schema.js";
 import type { Graph } from "../graph/model.js";
@@ -20,6 +21,8 @@ interface RunOptions {
   clock?: ClockKind;
   logLevel: string;
   report?: string;
+  record?: string;
+  recordTopics?: string;
 }
 
 export function register(program: Command): void {
@@ -32,13 +35,18 @@ export function register(program: Command): void {
     .option("--clock <kind>", "real (wall time) or virtual (as fast as the work allows, exact replays)", parseClock)
     .option("--log-level <level>", "fatal, error, warn, info, debug", "warn")
     .option("--report <file>", "write the summary as JSON to this file")
+    .option("--record <file.mcap>", "record every node output (or --record-topics) to an MCAP file (docs/record-replay.md)")
+    .option("--record-topics <node/port,...>", "with --record: only these outputs")
     .action(async (config: string, opts: RunOptions) => {
       process.exitCode = await run(config, opts);
     });
 }
 
 async function run(config: string, opts: RunOptions): Promise<number> {
-  const { graph, result } = await loadOrExit(config, opts.set);
+  const loaded = await loadOrExit(config, opts.set);
+  const { result } = loaded;
+  const graph = withRecorder(loaded.graph, opts);
+  if (!graph) return 2;
   const clockKind: ClockKind = opts.clock ?? result.config?.clock ?? "real";
   if (clockKind === "virtual" && opts.duration === undefined) {
     process.stderr.write("a run on the virtual clock needs --duration (it would otherwise never end)\n");
@@ -140,6 +148,25 @@ async function runPlaced(
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+  }
+}
+
+/** The graph with a record node when --record asks for one; undefined (after saying why) when it cannot. */
+function withRecorder(graph: Graph, opts: RunOptions): Graph | undefined {
+  if (!opts.record) {
+    if (opts.recordTopics) process.stderr.write("--record-topics needs --record <file.mcap>\n");
+    return opts.recordTopics ? undefined : graph;
+  }
+  if (isMultiProcess(graph)) {
+    process.stderr.write("--record works for single-process graphs: add a `record` node to the config instead (docs/record-replay.md)\n");
+    return undefined;
+  }
+  try {
+    const topics = opts.recordTopics?.split(",").map((t) => t.trim()).filter((t) => t.length > 0);
+    return attachRecorder(graph, { file: opts.record, ...(topics ? { topics } : {}) });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return undefined;
   }
 }
 
