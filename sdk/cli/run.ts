@@ -12,10 +12,11 @@ import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from "./exit.js";
 import { collect, loadOrExit } from "./load.js";
 import { attachRecorder } from "../../nodes/record/attach.js";
 import { StatusLine } from "./status-line.js";
+import { parsePort, RUN_WINDOW, startLocalDashboard, startSupervisedDashboard, type DashboardCliOptions } from "../dashboard/run-dashboard.js";
 import type { GraphConfig } from "../config/schema.js";
 import type { Graph } from "../graph/model.js";
 
-interface RunOptions {
+interface RunOptions extends DashboardCliOptions {
   duration?: number;
   set: string[];
   clock?: ClockKind;
@@ -35,6 +36,9 @@ export function register(program: Command): void {
     .option("--clock <kind>", "real (wall time) or virtual (as fast as the work allows, exact replays)", parseClock)
     .option("--log-level <level>", "fatal, error, warn, info, debug", "warn")
     .option("--report <file>", "write the summary as JSON to this file")
+    .option("--dashboard", "serve the live dashboard (page, /api/snapshot, /metrics, WebSocket) while the graph runs")
+    .option("--port <n>", "dashboard port (default 8080; 0 = any free port)", parsePort)
+    .option("--host <addr>", "dashboard address (default 127.0.0.1; any other address requires the token printed at start)")
     .option("--record <file.mcap>", "record every node output (or --record-topics) to an MCAP file (docs/record-replay.md)")
     .option("--record-topics <node/port,...>", "with --record: only these outputs")
     .action(async (config: string, opts: RunOptions) => {
@@ -56,6 +60,11 @@ async function run(config: string, opts: RunOptions): Promise<number> {
   const log = pino({ level: opts.logLevel, base: { graph: graph.name } }, pino.destination({ fd: 2, sync: true }));
   const clock = createClock(clockKind);
   const runtime = new GraphRuntime(graph, { clock, log });
+  const dash = await startLocalDashboard(opts, runtime.registry, graph, clock).catch((err: Error) => err);
+  if (dash instanceof Error) {
+    process.stderr.write(`${dash.message}\n`);
+    return 2;
+  }
   const abort = new AbortController();
   let interrupts = 0;
   const onSignal = (sig: NodeJS.Signals): void => {
@@ -75,6 +84,7 @@ async function run(config: string, opts: RunOptions): Promise<number> {
     await runtime.start();
   } catch (err) {
     log.flush();
+    await dash?.close();
     process.stderr.write(`${err instanceof NodeInitError ? err.message : String(err)}\nnothing was left running.\n`);
     return EXIT_FAILED;
   }
@@ -93,6 +103,7 @@ async function run(config: string, opts: RunOptions): Promise<number> {
   }
   status.stop();
   await runtime.stop();
+  await dash?.close();
   await runtime.dispose();
   process.off("SIGINT", onSignal);
   process.off("SIGTERM", onSignal);
@@ -112,6 +123,11 @@ async function runPlaced(
 ): Promise<number> {
   if (clockKind === "virtual") {
     process.stderr.write("a graph placed in several processes runs on the real clock only: drop --clock virtual, or run it in one process\n");
+    return 2;
+  }
+  const dash = await startSupervisedDashboard(opts, graph).catch((err: Error) => err);
+  if (dash instanceof Error) {
+    process.stderr.write(`${dash.message}\n`);
     return 2;
   }
   const abort = new AbortController();
@@ -134,6 +150,7 @@ async function runPlaced(
       logLevel: opts.logLevel,
       ...(opts.duration !== undefined ? { durationS: opts.duration } : {}),
       signal: abort.signal,
+      ...(dash ? { live: RUN_WINDOW, onSupervisor: (sup) => dash.source.attach(sup), events: dash.source.supervisorEvents() } : {}),
     });
     process.stdout.write(`${formatMultiSummary(summary)}\n`);
     if (opts.report) await writeFile(opts.report, `${JSON.stringify(summary, null, 2)}\n`);
@@ -146,6 +163,7 @@ async function runPlaced(
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\nnothing was left running.\n`);
     return EXIT_FAILED;
   } finally {
+    await dash?.close();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }

@@ -12,7 +12,7 @@ import { AgentClient } from "./remote-child.js";
 import { freePorts, readRemoteKeys, remoteHostOf } from "./remote-hosts.js";
 import { readKeyPair } from "../transport/index.js";
 import type { LinkReport, WorkerReport } from "./protocol.js";
-import { Supervisor, type SupervisorEvents, type WorkerState } from "./supervisor.js";
+import { Supervisor, type SupervisorEvents, type SupervisorOptions, type WorkerState } from "./supervisor.js";
 
 export interface ProcessRow {
   process: string;
@@ -41,6 +41,10 @@ export interface MultiRunOptions {
   readonly events?: SupervisorEvents;
   /** Called once every worker runs (HIL fault injection: kill a worker by process name). */
   readonly onStarted?: (sup: Supervisor) => void;
+  /** Called with the supervisor before any worker starts (the dashboard shows the processes starting). */
+  readonly onSupervisor?: (sup: Supervisor) => void;
+  /** Dashboard on: workers report a sliding window of their figures (see WorkerSetup.live). */
+  readonly live?: SupervisorOptions["live"];
 }
 
 export interface MultiRunResult {
@@ -77,6 +81,7 @@ export async function runMultiProcess(
         ...(opts.logLevel ? { logLevel: opts.logLevel } : {}),
         note,
         spawnRemote: (p) => agents.get(p.remote!.agentEndpoint)!.spawn(p.name, p.env),
+        ...(opts.live ? { live: opts.live } : {}),
       },
       {
         ...opts.events,
@@ -86,6 +91,7 @@ export async function runMultiProcess(
         },
       },
     );
+    opts.onSupervisor?.(sup);
     await sup.start();
     note(`workers running: ${[...sup.workers.values()].map((w) => `${w.plan.name} (pid ${w.pid})`).join(", ")}`);
     opts.onStarted?.(sup);

@@ -1,6 +1,8 @@
 // Messages between the launcher and a worker over the fork IPC channel (JSON, Node's "json"
 // serialization). Data between nodes never goes this way: it goes over the transport links.
 import type { RunSummary } from "../telemetry/summary.js";
+import type { Usage } from "../telemetry/process-usage.js";
+import type { LiveParts, WindowOptions } from "../telemetry/window.js";
 import type { ProcessPlan } from "./plan.js";
 
 export interface WorkerSetup {
@@ -14,6 +16,8 @@ export interface WorkerSetup {
   readonly configText?: string;
   /** On another board: that board's key pair (the agent's), for link ends the plan gives no key file. */
   readonly agentSecretFile?: string;
+  /** Dashboard on: keep a sliding window of the figures and report it every window interval. */
+  readonly live?: WindowOptions;
 }
 
 /** How a cross-process edge stands, from its consumer's side. */
@@ -35,6 +39,10 @@ export interface WorkerReport {
   readonly pid: number;
   readonly summary: RunSummary;
   readonly links: readonly LinkReport[];
+  /** This worker's CPU% and RSS since its last report. */
+  readonly usage?: Usage;
+  /** The sliding window's figures (when setup.live asked for them), for the dashboard. */
+  readonly live?: LiveParts;
 }
 
 /**

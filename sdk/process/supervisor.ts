@@ -25,6 +25,8 @@ export interface SupervisorOptions {
   readonly note?: (line: string) => void;
   /** Starts a worker of a process placed on another board (through its agent: see remote-child.ts). */
   readonly spawnRemote?: (plan: ProcessPlan) => WorkerChild;
+  /** Dashboard on: workers keep a sliding window of their figures and report it (see WorkerSetup.live). */
+  readonly live?: WorkerSetup["live"];
 }
 
 export type WorkerState = "starting" | "ready" | "running" | "restarting" | "stopping" | "stopped" | "failed";
@@ -212,6 +214,7 @@ export class Supervisor {
       logLevel: this.opts.logLevel ?? "warn",
       plan: w.plan,
       heartbeatMs: this.heartbeatMs,
+      ...(this.opts.live ? { live: this.opts.live } : {}),
     };
     this.sendTo(w, { t: "setup", setup });
     return Promise.race([ready, timeout]).finally(() => clearTimeout(timer));

@@ -11,6 +11,8 @@ import { loadConfigFile, loadConfigText } from "../config/load.js";
 import { RealClock } from "../runtime/clock.js";
 import { GraphRuntime } from "../runtime/executor.js";
 import { summarize } from "../telemetry/summary.js";
+import { ProcessUsage } from "../telemetry/process-usage.js";
+import { TelemetryWindow } from "../telemetry/window.js";
 import { LinkSender, readKeyPair, type CurveKeyPair } from "../transport/index.js";
 import type { LinkPlan } from "./plan.js";
 import { InboundLink } from "./inbound-link.js";
@@ -112,18 +114,27 @@ async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
     if (running) reg.stoppedNs = clock.nowNs();
     const summary = summarize(reg, graph.name, clock.kind);
     if (running) reg.stoppedNs = 0;
-    return { process: plan.name, pid: process.pid, summary, links };
+    return { process: plan.name, pid: process.pid, summary, links, usage: usage.sample(), ...(live ? { live: live.parts() } : {}) };
   };
+  const usage = new ProcessUsage();
+  // Dashboard on: the window is sampled on the clock and reported as often as it moves.
+  let live: TelemetryWindow | undefined;
+  let stopLive: (() => void) | undefined;
   send({ t: "ready" });
   const first = await Promise.race([go.then(() => "go" as const), stop.then(() => "stop" as const)]);
   let metrics: NodeJS.Timeout | undefined;
   if (first === "go") {
     await runtime.start();
     for (const l of inbound) l.watch();
-    metrics = setInterval(() => send({ t: "metrics", report: report() }), METRICS_EVERY_MS);
+    if (setup.live) {
+      live = new TelemetryWindow(runtime.registry, graph, plan.name, clock.nowNs(), setup.live);
+      stopLive = live.start(clock);
+    }
+    metrics = setInterval(() => send({ t: "metrics", report: report() }), live ? Math.min(METRICS_EVERY_MS, live.intervalMs) : METRICS_EVERY_MS);
   }
   const flushMs = await stop;
   if (metrics) clearInterval(metrics);
+  stopLive?.();
   await runtime.stop(flushMs);
   // Senders close after the runtime stopped: what the last messages left queued drains (linger).
   await Promise.all(senders.map((s) => s.close()));

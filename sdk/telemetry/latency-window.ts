@@ -161,6 +161,12 @@ export class CounterWindow {
     return Math.max(0, this.newest - prev);
   }
 
+  /** The cumulative value the window's growth is counted from. */
+  get oldest(): number {
+    if (this.filled === 0) return 0;
+    return this.filled < this.ring.length ? this.ring[0]! : this.ring[this.head]!;
+  }
+
   get newest(): number {
     return this.filled === 0 ? 0 : this.ring[(this.head - 1 + this.ring.length) % this.ring.length]!;
   }

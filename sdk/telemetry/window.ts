@@ -198,7 +198,9 @@ export class TelemetryWindow {
 
   /** Seconds the window's figures cover: the whole window once the run is that old. */
   coveredS(): number {
-    return this.times.delta / 1e9;
+    // Time before the runtime started (nodes loading models) had no chance of traffic: not counted.
+    const from = Math.max(this.times.oldest, this.registry.startedNs);
+    return Math.max(0, this.times.newest - from) / 1e9;
   }
 
   private event(atNs: number, kind: RawEvent["kind"], where: string, detail: string): void {
