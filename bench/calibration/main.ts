@@ -129,12 +129,16 @@ async function main(): Promise<void> {
   for (const kind of DISTRIBUTIONS) {
     const h = new ReferenceAbsHistogram();
     h.collect(sample(kind, 1 << 20, 77));
-    const iters = quick ? 20 : 100;
-    let t = performance.now();
+    // Best of 5 blocks of calls (like the histogram rows: load from other jobs only adds time).
+    const iters = quick ? 4 : 20;
     let nativeResult = addon.entropyThreshold(h.counts, h.range);
-    for (let i = 0; i < iters; i++) nativeResult = addon.entropyThreshold(h.counts, h.range);
-    const nativeMs = (performance.now() - t) / iters;
-    t = performance.now();
+    let nativeMs = Infinity;
+    for (let block = 0; block < 5; block++) {
+      const t0 = performance.now();
+      for (let i = 0; i < iters; i++) nativeResult = addon.entropyThreshold(h.counts, h.range);
+      nativeMs = Math.min(nativeMs, (performance.now() - t0) / iters);
+    }
+    const t = performance.now();
     const refResult = referenceEntropyThreshold(h.counts, h.range);
     const referenceMs = performance.now() - t;
     kl.push({ distribution: kind, nativeMs, referenceMs, sameBin: refResult.bin === nativeResult.bin });
