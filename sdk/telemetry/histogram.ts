@@ -78,6 +78,11 @@ export class LatencyHistogram {
     return { counts: h._counts, total: h.totalCount, minIndex, maxIndex: Math.min(h.countsArrayIndex(h.maxValue), h.countsArrayLength - 1) };
   }
 
+  /** The counts-array index a value falls at. */
+  indexOfValue(ns: number): number {
+    return this.h.countsArrayIndex(Math.max(0, Math.round(ns)));
+  }
+
   /** The largest value a count at `index` stands for (what percentiles report). */
   valueAtIndex(index: number): number {
     return this.h.highestEquivalentValue(this.h.valueFromIndex(index));

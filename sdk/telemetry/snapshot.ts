@@ -7,7 +7,6 @@ import { toEventSnap } from "./events.js";
 import { ProcessUsage } from "./process-usage.js";
 import type { MetricsRegistry } from "./registry.js";
 import type { DashboardMessage, DashboardSnapshot, DeviceSnap, EdgeSnap, LatencySnap, NodeSnap, ProcessSnap } from "./snapshot-types.js";
-import { BUCKET_BOUNDS_US } from "./latency-window.js";
 import { TelemetryWindow, type LiveParts, type WindowOptions } from "./window.js";
 
 export type GraphShape = Extract<DashboardMessage, { t: "hello" }>["graph"];
@@ -35,7 +34,7 @@ export function graphShape(graph: Graph): GraphShape {
   };
 }
 
-export const emptyLatency = (): LatencySnap => ({ count: 0, p50Us: 0, p90Us: 0, p99Us: 0, maxUs: 0, buckets: BUCKET_BOUNDS_US.map((leUs) => ({ leUs, count: 0 })) });
+export const emptyLatency = (): LatencySnap => ({ count: 0, p50Us: 0, p90Us: 0, p99Us: 0, maxUs: 0, buckets: [] });
 
 /** A node nothing is known about yet (its worker has not reported). */
 export function idleNode(n: { id: string; type: string; process: string }): NodeSnap {

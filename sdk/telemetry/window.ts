@@ -128,7 +128,7 @@ export class TelemetryWindow {
       if (s.stale && !t.wasStale) this.event(nowNs, "stale", s.id, "input stale: its producer is gone or silent past the deadline");
       t.wasStale = s.stale;
     }
-    for (const t of this.pathTracks.values()) t.latency.sample();
+    for (const id of this.fullPathIds) this.pathTracks.get(id)?.latency.sample();
   }
 
   /** The window's figures (as of the last tick). */
@@ -256,22 +256,22 @@ export class TelemetryWindow {
       }
     }
     if (prime) for (const t of this.nodeTracks.values()) t.out.sample(this.outCount(t.stats));
-    if (this.pathTracks.size !== reg.paths.size) {
-      for (const [id, s] of reg.paths) {
+    if (this.fullPathCount !== reg.paths.size) {
+      // fullPaths() compares every pair: only worth redoing when a path appeared. Prefixes of longer
+      // paths are not shown, so they get no window (no scan per interval).
+      const full = new Set(reg.fullPaths());
+      this.fullPathIds = [...reg.paths].filter(([, p]) => full.has(p)).map(([id]) => id);
+      this.fullPathCount = reg.paths.size;
+      for (const id of this.fullPathIds) {
         if (this.pathTracks.has(id)) continue;
+        const s = reg.paths.get(id)!;
         const k = s.nodes.length;
-        const into = k > 1 ? [...this.edgeTracks.values()].filter((e) => e.stats.from.startsWith(`${s.nodes[k - 2]}/`) && e.stats.to.startsWith(`${s.nodes[k - 1]}/`)) : [];
+        const into = [...this.edgeTracks.values()].filter((e) => e.stats.from.startsWith(`${s.nodes[k - 2]}/`) && e.stats.to.startsWith(`${s.nodes[k - 1]}/`));
         const deadlines = into.map((e) => e.deadlineMs).filter((d): d is number => d !== undefined);
         const t: PathTrack = { stats: s, latency: new LatencyWindow(s.latency, n), deadlineMs: deadlines.length > 0 ? Math.min(...deadlines) : undefined, into };
         if (prime) t.latency.prime();
         this.pathTracks.set(id, t);
       }
-    }
-    if (this.fullPathCount !== reg.paths.size) {
-      // fullPaths() compares every pair: only worth redoing when a path appeared.
-      const full = new Set(reg.fullPaths());
-      this.fullPathIds = [...reg.paths].filter(([, p]) => full.has(p)).map(([id]) => id);
-      this.fullPathCount = reg.paths.size;
     }
   }
 

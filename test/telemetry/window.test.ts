@@ -95,6 +95,26 @@ describe("telemetry: sliding window", () => {
     stop();
   });
 
+  it("a reset of the all-time histogram (benchmarks do it) restarts the count: nothing is lost or counted twice", () => {
+    const all = new LatencyHistogram();
+    const w = new LatencyWindow(all, 4);
+    for (const v of values(5, 300, 1e6)) all.record(v);
+    w.sample();
+    all.reset();
+    const after = values(6, 120, 1e4);
+    for (const v of after) all.record(v);
+    w.sample();
+    const ref = new LatencyHistogram();
+    for (const v of [...values(5, 300, 1e6), ...after]) ref.record(v);
+    const snap = w.snap();
+    assert.equal(snap.count, 420);
+    assert.equal(snap.p99Us, ref.percentileNs(99) / 1000);
+    // Four more intervals without samples: the window is empty again.
+    for (let i = 0; i < 4; i++) w.sample();
+    assert.equal(w.snap().count, 0);
+    assert.deepEqual(w.snap().buckets, []);
+  });
+
   it("counter windows survive a reset of the counter (benchmarks reset between rounds)", () => {
     const c = new CounterWindow(2);
     c.sample(0);
