@@ -47,6 +47,7 @@ export default defineNode({
     });
     let episode = 0;
     let successes = 0;
+    let stepsTotal = 0;
     let finished = false;
     const sub = ctx.inputs.actions.subscribe((m) => {
       const chunk = m.body;
@@ -72,8 +73,12 @@ export default defineNode({
           if (r.done) {
             episode++;
             if (r.success) successes++;
+            stepsTotal += task.stepIndex;
             ctx.metrics.gauge("episodes", episode);
             ctx.metrics.gauge("success_rate", successes / episode);
+            // Episode length in control steps (a faster reach is a better policy even at equal success).
+            ctx.metrics.gauge("episode_steps", task.stepIndex);
+            ctx.metrics.gauge("mean_episode_steps", stepsTotal / episode);
             if (p.episodes > 0 && episode >= p.episodes) finished = true;
             else task.reset();
           }

@@ -5,7 +5,8 @@
 // that arrive while it runs wait on the image edge (keep-latest drops all but the newest). Per-stage
 // latencies are wall time (performance.now), not the runtime clock: on the virtual clock work takes no
 // virtual time, so the clock would say 0. Each tick's report also goes to `onVlaTick` listeners, a side
-// channel for `reflex eval` and the bench (gauges keep only the last value).
+// channel for `reflex eval` and the bench (gauges keep only the last value). configureVlaPolicy() changes
+// a running node's options (e.g. the sampler's step count) between ticks.
 import { performance } from "node:perf_hooks";
 import { Type, type Static } from "@sinclair/typebox";
 import { concatMap, EMPTY, from, type Observable } from "rxjs";
@@ -15,6 +16,7 @@ import {
   StepCacheOptionsSchema,
   VlaPipeline,
   VlaPipelineOptionsSchema,
+  checkPipelineOptions,
   type VlaPipelineOptions,
   type VlaTickReport,
 } from "../../sdk/accel/index.js";
@@ -55,6 +57,25 @@ export function onVlaTick(fn: (e: VlaTickEvent) => void): () => void {
 
 const wallNs = (): number => performance.now() * 1e6;
 
+// Running vla-policy nodes of this process by node id, for configureVlaPolicy().
+const controls = new Map<string, (changes: VlaPipelineOptions) => void>();
+
+/**
+ * Changes a running vla-policy node's options from outside it (a supervisor node, a CLI, a test): the
+ * sampler's `steps`, pruning, caches or seed, as in its YAML params. The change is checked now (a bad one
+ * throws a RangeError naming the node and the option, and changes nothing) and takes effect at the node's
+ * next tick; changes made while a tick runs merge, the latest value of each option winning. Only nodes
+ * running in this process are reachable.
+ */
+export function configureVlaPolicy(node: string, changes: VlaPipelineOptions): void {
+  const control = controls.get(node);
+  if (!control) {
+    const running = [...controls.keys()];
+    throw new RangeError(`configureVlaPolicy: no vla-policy node "${node}" runs in this process (${running.length ? `running: ${running.join(", ")}` : "none runs"})`);
+  }
+  control(changes);
+}
+
 export default defineNode({
   type: "vla-policy",
   description: "VLA policy (vision encoder + backbone + flow-matching head) with pruning, caches and one-step sampling.",
@@ -88,6 +109,21 @@ export default defineNode({
       ...(p.seed !== undefined ? { seed: p.seed } : {}),
     };
 
+    // Options changed from outside (configureVlaPolicy), applied at the start of the next tick: one merged
+    // object, so repeated changes between two ticks cannot pile up.
+    let pending: VlaPipelineOptions | undefined;
+    const control = (changes: VlaPipelineOptions): void => {
+      try {
+        if (pipeline) pipeline.check({ ...pending, ...changes });
+        else checkPipelineOptions(changes);
+      } catch (err) {
+        throw new RangeError(`vla-policy ${ctx.id}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      pending = { ...pending, ...changes };
+      ctx.log.info({ changes }, "vla-policy: options change accepted; applied at the next tick");
+    };
+    controls.set(ctx.id, control);
+
     const tick = async (img: Delivered<reflex.Image.$Properties>): Promise<Outgoing<reflex.ActionChunk.$Properties> | undefined> => {
       const instr = instruction;
       if (!pipeline || !model || !instr) return undefined;
@@ -110,6 +146,10 @@ export default defineNode({
         if (!warnedNoState) ctx.log.warn("vla-policy: no joint state yet; using the model's proprio mean");
         warnedNoState = true;
         proprio = m.proprio.mean;
+      }
+      if (pending) {
+        pipeline.configure(pending);
+        pending = undefined;
       }
       const t0 = wallNs();
       const { actions, report } = await pipeline.tick({ image: data, proprio, instruction: instr.body.colorIndex ?? 0 });
@@ -146,9 +186,11 @@ export default defineNode({
         const m = model.manifest;
         if (m.image.channels !== 3) throw new Error(`vla-policy: model "${p.model}" takes ${m.image.channels} channels; only rgb8 is supported`);
         // Wall clock for stage latencies (see the header).
-        pipeline = await VlaPipeline.create(model, options, { now: wallNs });
+        pipeline = await VlaPipeline.create(model, { ...options, ...pending }, { now: wallNs });
+        pending = undefined;
       },
       async dispose() {
+        if (controls.get(ctx.id) === control) controls.delete(ctx.id);
         for (const s of subs) s.unsubscribe();
         await model?.dispose();
       },

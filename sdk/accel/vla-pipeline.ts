@@ -174,6 +174,12 @@ export class VlaPipeline {
     this.apply(changes, false);
   }
 
+  /** Throws (RangeError naming the option) if configure(changes) would; changes nothing. */
+  check(changes: VlaPipelineOptions): void {
+    checkPipelineOptions(changes);
+    this.apply(changes, false, true);
+  }
+
   /** New episode: a cold frame cache, the noise restarted from the seed, the tick count from 0. */
   reset(): void {
     this.frameCache?.reset();
@@ -330,7 +336,7 @@ export class VlaPipeline {
     }
   }
 
-  private apply(changes: VlaPipelineOptions, initial: boolean): void {
+  private apply(changes: VlaPipelineOptions, initial: boolean, dryRun = false): void {
     const next: VlaPipelineOptions = { ...this.options, ...changes };
     const steps = next.steps ?? this.manifest.sampler.default_steps;
     if (steps === 1 && !this.engines.onestep) {
@@ -365,6 +371,7 @@ export class VlaPipeline {
       const sc = next.step_cache;
       stepCache = sc && sc.mode !== "off" ? new StepCache(sc) : undefined;
     }
+    if (dryRun) return;
     if (initial || (changes.seed !== undefined && changes.seed !== this.options.seed)) {
       this.noise = new GaussianNoise(next.seed ?? 0);
     }
