@@ -3,12 +3,14 @@
 //
 //   reflex calibrate --model <folder | file.onnx> --data <folder | random[:N[:seed]]> \
 //                    --method entropy|minmax|percentile --out <file> [--stage <name>] [--percentile 99.99]
-//                    [--dim name=value]... [--tensors a,b] [--trt-version 100300]
+//                    [--dim name=value]... [--tensors a,b] [--trt-version 100300] [--qdq <file | folder>]
 //
 // One stage: --out is the cache file and the amax JSON goes next to it (<out minus extension>.amax.json).
 // Several stages (a model folder without --stage): --out is a folder receiving <stage>.calib + <stage>.amax.json.
 // User errors exit 2 with what, where and how to fix; --data folders hold one <input>.npy per stage input, or
 // one subfolder per stage (<data>/<stage>/<input>.npy), which is taken for that stage when present.
+// --qdq also writes the model with QuantizeLinear/DequantizeLinear pairs at the calibrated scales in front of
+// its MatMul/Gemm/Conv inputs (sdk/native/onnx-qdq.ts): <qdq> for one stage, <qdq>/<stage>.qdq.onnx for several.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 
@@ -19,6 +21,7 @@ import { CALIBRATION_METHODS, type CalibrationMethod } from "../native/calibrato
 import { cacheFromCalibration, DEFAULT_TRT_VERSION, formatAmaxJson, formatCalibrationCache } from "../native/calibration-cache.js";
 import { CalibrationInputError, openInputSource } from "../native/calibration-inputs.js";
 import { calibrateModel, modelGraph } from "../native/calibrate-model.js";
+import { insertQdq } from "../native/onnx-qdq.js";
 
 interface Stage {
   readonly name: string;
@@ -98,6 +101,7 @@ interface CalibrateOptions {
   dim: string[];
   tensors?: string;
   trtVersion: string;
+  qdq?: string;
 }
 
 async function calibrate(opts: CalibrateOptions): Promise<void> {
@@ -114,6 +118,7 @@ async function calibrate(opts: CalibrateOptions): Promise<void> {
   const many = stages.length > 1;
   if (many) mkdirSync(opts.out, { recursive: true });
   else mkdirSync(dirname(opts.out), { recursive: true });
+  if (opts.qdq !== undefined) mkdirSync(many ? opts.qdq : dirname(opts.qdq), { recursive: true });
 
   for (const stage of stages) {
     const graph = modelGraph(stage.file);
@@ -140,6 +145,13 @@ async function calibrate(opts: CalibrateOptions): Promise<void> {
       amaxPath,
       formatAmaxJson(results.values(), { method, ...(method === "percentile" ? { percentile } : {}), model: stage.file, batches: source.batches }),
     );
+    if (opts.qdq !== undefined) {
+      const qdqPath = many ? join(opts.qdq, `${stage.name}.qdq.onnx`) : opts.qdq;
+      const scales = new Map([...results.values()].map((r) => [r.name, r.scale]));
+      const q = insertQdq(readFileSync(stage.file), scales);
+      writeFileSync(qdqPath, q.bytes);
+      process.stderr.write(`${stage.name}: ${q.quantized.length} Q/DQ pairs -> ${qdqPath}${q.skipped.length > 0 ? ` (left in float: ${q.skipped.map((k) => k.name).join(", ")})` : ""}\n`);
+    }
     const zero = [...results.values()].filter((r) => r.amax === 0).map((r) => r.name);
     process.stderr.write(`${stage.name}: ${results.size} tensors -> ${cachePath}, ${amaxPath}\n`);
     if (skipped.length > 0) {
@@ -162,6 +174,7 @@ export function register(program: Command): void {
     .option("--percentile <p>", "for --method percentile", "99.99")
     .option("--dim <name=value>", "size of a dynamic axis for random inputs (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--tensors <names>", "comma-separated activations to calibrate (default: all)")
+    .option("--qdq <path>", "also write the model with Q/DQ pairs at these scales (a file for one stage, a folder for several)")
     .option("--trt-version <int>", "TensorRT version written in the cache header (100300 = 10.3.0, JetPack 6.2)", String(DEFAULT_TRT_VERSION))
     .action(async (opts: CalibrateOptions) => {
       try {
