@@ -121,7 +121,8 @@ export class TelemetryWindow {
       t.misses.sample(s.deadlineMisses);
       const m = t.misses.lastDelta;
       if (m > 0) {
-        this.event(nowNs, "deadline-miss", s.id, `${m} deadline miss${m === 1 ? "" : "es"}: last input ${(s.lastAgeNs / 1e6).toFixed(2)} ms old${t.deadlineMs !== undefined ? `, deadline ${t.deadlineMs} ms` : ""}`);
+        const deadline = t.deadlineMs !== undefined ? ` (deadline ${t.deadlineMs} ms)` : "";
+        this.event(nowNs, "deadline-miss", s.id, `${m} deadline miss${m === 1 ? "" : "es"}${deadline}; newest input delivered ${(s.lastAgeNs / 1e6).toFixed(2)} ms old`);
       }
       const l = t.loss.lastDelta;
       if (l > 0) this.event(nowNs, "drop", s.id, `${l} message${l === 1 ? "" : "s"} dropped (queue ${s.droppedQueue}, gap ${s.droppedGap} since start)`);
