@@ -121,7 +121,7 @@ describe("reflex run --dashboard / --report (real CLI)", function () {
     assert.equal(await r.exit, 0, r.stderr());
   });
 
-  it("a multi-process run shows every process (pid, CPU, RSS, running) and every node with figures; --report matches the table", async () => {
+  it("a multi-process run shows every process (pid, CPU, RSS, running, restarts) and every node with figures; --report matches the table", async () => {
     const report = path.join(dir, "multi.json");
     const r = run(["configs/demo-multiprocess.yaml", "--dashboard", "--port", "0", "--report", report]);
     const url = await r.url;
@@ -148,11 +148,24 @@ describe("reflex run --dashboard / --report (real CLI)", function () {
     assert.ok(s.paths.some((p) => p.id === "camera > policy > robot" && p.latency.count > 0 && p.deadlineMs === 100));
     const metrics = await (await fetch(new URL("/metrics", url))).text();
     for (const p of ["camera", "policy", "robot"]) assert.match(metrics, new RegExp(`^reflex_process_up\\{process="${p}",graph="demo-multiprocess"\\} 1$`, "m"));
+    // Kill the policy worker (restart: on-failure): the dashboard shows the restart and the new pid.
+    const old = s.processes.find((p) => p.name === "policy")!.pid;
+    process.kill(old, "SIGKILL");
+    const after = await until(url, (x) => {
+      const p = x.processes.find((q) => q.name === "policy")!;
+      return p.restarts === 1 && p.state === "running" && p.pid !== old && x.events.some((e) => e.kind === "restart" && e.where === "policy");
+    });
+    const policy = after.processes.find((p) => p.name === "policy")!;
+    assert.equal(policy.restarts, 1, JSON.stringify(after.processes));
+    assert.notEqual(policy.pid, old);
+    assert.match(policy.lastDeath ?? "", /killed by SIGKILL/);
+    assert.ok(after.events.some((e) => e.kind === "restart" && e.where === "policy" && /worker died \(killed by SIGKILL\)/.test(e.detail)), JSON.stringify(after.events));
     r.child.kill("SIGTERM");
     assert.equal(await r.exit, 0, r.stderr());
     const json = JSON.parse(await readFile(report, "utf8")) as MultiProcessSummary;
     assert.equal(r.stdout(), `${formatMultiSummary(json)}\n`);
     assert.deepEqual(json.processes.map((p) => p.process).sort(), ["camera", "policy", "robot"]);
+    assert.equal(json.processes.find((p) => p.process === "policy")!.restarts, 1);
     assert.deepEqual(json.nodes.map((n) => n.node).sort(), ["camera", "policy", "robot", "status"]);
   });
 });
