@@ -99,7 +99,7 @@ export async function scanRecording(file: string, visit: ScanVisitor = {}): Prom
         throw new RecordingError(`"${file}" is not an MCAP file (it does not start with the MCAP magic)`);
       } else {
         const left = reader.bytesRemaining();
-        report.damage = { offset: bytes.byteLength - left, reason: `cut short: ${left} byte${left === 1 ? "" : "s"} of an incomplete record at the end, no footer` };
+        report.damage = { offset: bytes.byteLength - left, reason: `${left} byte${left === 1 ? "" : "s"} of an incomplete record at the end, no footer` };
       }
       break;
     }
