@@ -99,7 +99,9 @@ export async function scanRecording(file: string, visit: ScanVisitor = {}): Prom
         throw new RecordingError(`"${file}" is not an MCAP file (it does not start with the MCAP magic)`);
       } else {
         const left = reader.bytesRemaining();
-        report.damage = { offset: bytes.byteLength - left, reason: `${left} byte${left === 1 ? "" : "s"} of an incomplete record at the end, no footer` };
+        // A SIGKILL can land exactly between two records: nothing is torn, but the file is still cut short.
+        const reason = left === 0 ? "the file ends on a record boundary, no footer" : `${left} byte${left === 1 ? "" : "s"} of an incomplete record at the end, no footer`;
+        report.damage = { offset: bytes.byteLength - left, reason };
       }
       break;
     }

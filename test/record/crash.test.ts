@@ -88,7 +88,8 @@ describe("recording survives SIGKILL", function () {
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout.trim().split("\n").pop()!) as ScanReport & { recovered: { messages: number } };
     assert.equal(out.recovered.messages, report.messages);
-    assert.match(out.damage!.reason, /incomplete record|damaged/);
+    // The kill may tear a record or land exactly between two (then nothing is torn, but there is no footer).
+    assert.match(out.damage!.reason, /incomplete record|record boundary|damaged/);
     const back = await indexedCount(fixed);
     assert.equal(back.messages, report.messages);
     assert.equal(back.topics.size, 6);
@@ -129,6 +130,21 @@ describe("recording survives SIGKILL", function () {
       const res = await recoverRecording(cut, join(dir, "cut-fixed.mcap"));
       assert.equal(res.messages, rep.messages);
       assert.equal((await indexedCount(join(dir, "cut-fixed.mcap"))).messages, rep.messages);
+    });
+
+    it("cut exactly on a record boundary: still cut short (no footer), nothing torn, every chunk before it kept", async () => {
+      const cut = join(dir, "boundary.mcap");
+      writeFileSync(cut, readFileSync(whole).subarray(0, chunkEnds[2]!));
+      const rep = await scanRecording(cut);
+      assert.equal(rep.complete, false);
+      assert.equal(rep.chunks, 3);
+      assert.equal(rep.damage!.offset, chunkEnds[2]);
+      assert.match(rep.damage!.reason, /ends on a record boundary, no footer/);
+      const r = spawnSync(process.execPath, ["--import", "tsx", "sdk/cli/bin.ts", "inspect", cut], { encoding: "utf8", timeout: 60_000 });
+      assert.equal(r.status, 1, "a file without a footer is not complete");
+      assert.match(r.stdout, /cut short: no footer; intact up to byte \d+ \(the file ends on a record boundary/);
+      const res = await recoverRecording(cut, join(dir, "boundary-fixed.mcap"));
+      assert.equal(res.messages, rep.messages);
     });
 
     it("a flipped byte inside a chunk stops reading there (CRC), everything before it is kept", async () => {
