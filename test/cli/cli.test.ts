@@ -44,9 +44,11 @@ describe("reflex CLI", function () {
     const r = reflex("run", "configs/demo.yaml", "--clock", "virtual", "--duration", "2", "--report", report);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /graph demo: 2\.00 s on the virtual clock/);
-    assert.match(r.stdout, /camera > policy > robot/);
-    const json = JSON.parse(readFileSync(report, "utf8")) as { nodes: { node: string; count: number }[] };
+    assert.match(r.stdout, /camera > policy > watchdog > robot/);
+    const json = JSON.parse(readFileSync(report, "utf8")) as { nodes: { node: string; count: number; gauges: Record<string, number> }[] };
     assert.ok(json.nodes.find((n) => n.node === "camera")!.count >= 60);
+    // The demo's watchdog sits before the robot and, in steady state, never holds it.
+    assert.equal(json.nodes.find((n) => n.node === "watchdog")!.gauges.holds, 0);
   });
 
   it("run: --set overrides a param, and a bad --set exits 2", () => {
@@ -65,6 +67,8 @@ describe("reflex CLI", function () {
     assert.match(m.stdout, /camera -->\|"image → image, latest, deadline 50 ms"\| policy/);
     const d = reflex("graph", "configs/demo.yaml", "--format", "dot");
     assert.match(d.stdout, /"camera" -> "policy"/);
+    assert.match(d.stdout, /"policy" -> "watchdog"/);
+    assert.match(d.stdout, /"watchdog" -> "robot"/);
   });
 
   it("nodes: lists every type with ports and params", () => {

@@ -1,7 +1,8 @@
 // configs/demo-multiprocess.yaml end to end: `reflex run` forks three real workers that talk over
 // real ZeroMQ ipc links. The test SIGKILLs the policy worker mid-run and checks that the supervisor
-// restarts it, that the robot's actions input went stale meanwhile (deadline misses, a stale episode)
-// and flowed again, and that the run still ends cleanly with exit 0 and a summary of every process.
+// restarts it, that the watchdog's actions input (the link from the policy) went stale meanwhile
+// (deadline misses, a stale episode) and flowed again, that the watchdog held the robot and forwarded
+// no stale action, and that the run still ends cleanly with exit 0 and a summary of every process.
 import { strict as assert } from "node:assert";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -74,16 +75,22 @@ describe("demo-multiprocess (real worker processes, real ZeroMQ links)", functio
     assert.equal(proc("camera").deaths, 0);
     assert.equal(proc("robot").deaths, 0);
 
-    const actions = s.links.find((l) => l.edge === "policy/actions -> robot/actions");
+    const actions = s.links.find((l) => l.edge === "policy/actions -> watchdog/actions");
     assert.ok(actions, JSON.stringify(s.links));
     assert.ok(actions.staleEpisodes >= 1, `actions went stale: ${JSON.stringify(actions)}`);
     assert.ok(actions.deadlineMisses >= 1, `deadline misses counted while the policy was down: ${JSON.stringify(actions)}`);
     assert.equal(actions.stale, false, "messages flowed again after the restart");
     assert.ok(actions.seqResets >= 1, "the receiver saw the new policy's sequence start over");
     // The summary covers every process: every node has a row, the restarted policy emitted again.
-    assert.deepEqual(s.nodes.map((n) => n.node).sort(), ["camera", "policy", "robot", "status"]);
+    assert.deepEqual(s.nodes.map((n) => n.node).sort(), ["camera", "policy", "robot", "status", "watchdog"]);
     assert.ok(s.nodes.find((n) => n.node === "policy")!.count > 0);
-    const robotEdge = s.edges.find((e) => e.edge === "policy/actions -> robot/actions")!;
-    assert.equal(robotEdge.deadline_misses, actions.deadlineMisses);
+    const linkEdge = s.edges.find((e) => e.edge === "policy/actions -> watchdog/actions")!;
+    assert.equal(linkEdge.deadline_misses, actions.deadlineMisses);
+    // The watchdog, in the robot's process, held the robot while the policy was gone and never let a
+    // stale action through; the fresh actions of the restarted policy ended the hold.
+    const wd = s.nodes.find((n) => n.node === "watchdog")!.gauges;
+    assert.ok((wd.holds ?? 0) >= 1 && (wd.hold_episodes ?? 0) >= 1, `watchdog held: ${JSON.stringify(wd)}`);
+    assert.ok((wd.max_forwarded_age_ms ?? Infinity) <= 150, `oldest forwarded ${wd.max_forwarded_age_ms} ms`);
+    assert.equal(wd.holding, 0, "fresh actions came back after the restart");
   });
 });

@@ -1,5 +1,5 @@
 // The demo graph runs for 2 virtual seconds: the camera produces its frames at 30 fps, the loop closes
-// through the policy and the robot, and the summary has figures for every node and path.
+// through the policy, the watchdog and the robot, and the summary has figures for every node and path.
 import { strict as assert } from "node:assert";
 import pino from "pino";
 import { builtinRegistry } from "../../nodes/index.js";
@@ -25,10 +25,13 @@ describe("demo graph", () => {
     // Robot at 20 Hz: ticks at 0, 50, ..., 2000 ms = 41, five outputs each.
     assert.equal(n("robot").emitted, 41 * 5);
     const summary = summarize(rt.registry, r.graph.name, "virtual");
-    assert.equal(summary.nodes.length, 4);
-    assert.ok(summary.paths.some((p) => p.path === "camera > policy > robot" && p.count === frames));
+    assert.deepEqual(summary.nodes.map((x) => x.node).sort(), ["camera", "policy", "robot", "status", "watchdog"]);
+    // Steady state: the watchdog forwards every action chunk (all fresh) and never holds the robot.
+    assert.equal(n("watchdog").gauges.get("forwarded"), frames);
+    assert.equal(n("watchdog").gauges.get("holds"), 0);
+    assert.ok(summary.paths.some((p) => p.path === "camera > policy > watchdog > robot" && p.count === frames));
     const text = formatSummary(summary);
-    assert.match(text, /camera > policy > robot/);
+    assert.match(text, /camera > policy > watchdog > robot/);
     assert.match(text, /p99 ms/);
   });
 

@@ -136,7 +136,7 @@ describe("reflex run --dashboard / --report (real CLI)", function () {
       assert.ok(p.rssMb > 10, `${p.name} rss ${p.rssMb}`);
       assert.equal(p.restarts, 0);
     }
-    assert.deepEqual(s.processes.find((p) => p.name === "robot")!.nodes?.slice().sort(), ["robot", "status"]);
+    assert.deepEqual(s.processes.find((p) => p.name === "robot")!.nodes?.slice().sort(), ["robot", "status", "watchdog"]);
     for (const id of ["camera", "policy", "robot"]) {
       const n = s.nodes.find((x) => x.id === id)!;
       assert.ok(n.ratePerS > 0, `${id} rate ${n.ratePerS}`);
@@ -145,7 +145,7 @@ describe("reflex run --dashboard / --report (real CLI)", function () {
     // Cross-process edges are reported by their consumer.
     const img = s.edges.find((e) => e.id === "camera/image -> policy/image")!;
     assert.ok(img.ratePerS > 0 && img.process === "policy");
-    assert.ok(s.paths.some((p) => p.id === "camera > policy > robot" && p.latency.count > 0 && p.deadlineMs === 100));
+    assert.ok(s.paths.some((p) => p.id === "camera > policy > watchdog > robot" && p.latency.count > 0 && p.deadlineMs === 100));
     const metrics = await (await fetch(new URL("/metrics", url))).text();
     for (const p of ["camera", "policy", "robot"]) assert.match(metrics, new RegExp(`^reflex_process_up\\{process="${p}",graph="demo-multiprocess"\\} 1$`, "m"));
     // Kill the policy worker (restart: on-failure): the dashboard shows the restart and the new pid.
@@ -166,6 +166,6 @@ describe("reflex run --dashboard / --report (real CLI)", function () {
     assert.equal(r.stdout(), `${formatMultiSummary(json)}\n`);
     assert.deepEqual(json.processes.map((p) => p.process).sort(), ["camera", "policy", "robot"]);
     assert.equal(json.processes.find((p) => p.process === "policy")!.restarts, 1);
-    assert.deepEqual(json.nodes.map((n) => n.node).sort(), ["camera", "policy", "robot", "status"]);
+    assert.deepEqual(json.nodes.map((n) => n.node).sort(), ["camera", "policy", "robot", "status", "watchdog"]);
   });
 });
