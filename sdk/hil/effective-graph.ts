@@ -14,6 +14,7 @@ import type { NodeRegistry } from "../graph/registry.js";
 import type { Ports } from "../runtime/node.js";
 import { didYouMean } from "../config/suggest.js";
 import { faultNodes } from "./fault-nodes/index.js";
+import { applyMcapInputs, type McapInputs } from "./mcap-inputs.js";
 import type { LoadedScenario } from "./scenario-load.js";
 import type { Fault } from "./scenario-schema.js";
 
@@ -41,6 +42,8 @@ export interface EffectiveGraph {
   /** Every inserted fault node id: left out of path names when budgets are matched. */
   readonly faultNodeIds: ReadonlySet<string>;
   readonly multiProcess: boolean;
+  /** What `inputs.mcap` replaced, when the scenario plays a recording. */
+  readonly mcap?: McapInputs;
 }
 
 export type EffectiveResult = { ok: true; value: EffectiveGraph } | { ok: false; diagnostics: Diagnostic[] };
@@ -65,14 +68,14 @@ export async function buildEffectiveGraph(s: LoadedScenario, outDir: string): Pr
     }
     return { ok: false, diagnostics };
   }
-  const g = base.graph;
+  let g = base.graph;
   const doc = parseDocument(text);
   for (const set of sets) {
     const [path, value] = [set.slice(0, set.indexOf("=")), set.slice(set.indexOf("=") + 1)];
     const [node, ...param] = path.split(".");
     doc.setIn(["nodes", node!, "params", ...param], parseDocument(value).toJS());
   }
-  const nodeIds = [...g.nodes.keys()];
+  let nodeIds = [...g.nodes.keys()];
   const nodeExists = (id: string, at: (string | number)[]): boolean => {
     if (g.nodes.has(id)) return true;
     diagnostics.push(s.source.diagnostic(at, `the graph has no node "${id}"`, { expected: `one of ${nodeIds.join(", ")}`, ...opt("suggestion", didYouMean(id, nodeIds)) }));
@@ -97,6 +100,16 @@ export async function buildEffectiveGraph(s: LoadedScenario, outDir: string): Pr
       doc.setIn(["nodes", r.id, "params", "seed"], sim.seed);
       if (sim.episodes !== undefined) doc.setIn(["nodes", r.id, "params", "episodes"], sim.episodes);
     }
+  }
+
+  // 2b. A recording in place of the nodes that produced it; what follows sees the graph with the replay.
+  const mcap = applyMcapInputs(s, g, doc, diagnostics);
+  if (s.inputs?.mcap && !mcap) return { ok: false, diagnostics };
+  if (mcap) {
+    const mid = loadConfigText(join(outDir, `${s.name}.graph.yaml`), doc.toString({ lineWidth: 0 }), { registry });
+    if (!mid.graph) return { ok: false, diagnostics: mid.diagnostics };
+    g = mid.graph;
+    nodeIds = [...g.nodes.keys()];
   }
 
   // 3. Type swaps: a rig replaces sim nodes by its drivers, by overrides alone.
@@ -226,7 +239,7 @@ export async function buildEffectiveGraph(s: LoadedScenario, outDir: string): Pr
   await writeFile(file, effective);
   const load = loadConfigText(file, effective, { registry });
   if (!load.graph) return { ok: false, diagnostics: load.diagnostics };
-  return { ok: true, value: { file, graph: load.graph, load, faults: inserted, faultNodeIds: faultIds, multiProcess } };
+  return { ok: true, value: { file, graph: load.graph, load, faults: inserted, faultNodeIds: faultIds, multiProcess, ...(mcap ? { mcap } : {}) } };
 }
 
 function asJs(v: unknown): unknown {

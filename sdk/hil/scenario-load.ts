@@ -83,12 +83,20 @@ export function loadScenarioText(file: string, text: string): ScenarioLoadResult
     diagnostics.push(source.diagnostic(["graph"], `the graph config "${scenario.graph}" does not exist (looked at ${graphFile})`, { suggestion: "the path is relative to the scenario file" }));
   }
   const golden = scenario.budgets?.golden;
+  const mcap = typeof scenario.inputs?.mcap === "string" ? resolve(dirname(file), scenario.inputs.mcap) : undefined;
+  if (mcap && !existsSync(mcap)) {
+    diagnostics.push(source.diagnostic(["inputs", "mcap"], `the recording "${scenario.inputs!.mcap}" does not exist (looked at ${mcap})`, { suggestion: "the path is relative to the scenario file; make one with `reflex run <config> --record <file.mcap>`" }));
+  }
+  for (const k of ["topics", "rate", "start_s"] as const) {
+    if (scenario.inputs?.[k] !== undefined && !mcap) diagnostics.push(source.diagnostic(["inputs", k], `inputs.${k} applies to an MCAP recording, and inputs.mcap is not set`, { suggestion: "add inputs.mcap: <file.mcap>, or remove it" }));
+  }
   if (diagnostics.length > 0) return { diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.col - b.col) };
   return {
     diagnostics,
     scenario: {
       ...scenario,
       ...(golden ? { budgets: { ...scenario.budgets, golden: { ...golden, file: resolve(dirname(file), golden.file) } } } : {}),
+      ...(mcap ? { inputs: { ...scenario.inputs, mcap } } : {}),
       file,
       graphFile,
       faults,

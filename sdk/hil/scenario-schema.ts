@@ -107,6 +107,15 @@ export const ScenarioSchema = Type.Object(
               { additionalProperties: false },
             ),
           ),
+          mcap: Type.Optional(
+            Type.String({
+              minLength: 1,
+              description: "an MCAP recording (relative to the scenario) played by a replay node in place of the nodes whose outputs it recorded",
+            }),
+          ),
+          topics: Type.Optional(Type.Array(TopicRef, { minItems: 1, uniqueItems: true, description: "with mcap: the recorded topics to play (default: every one the graph has an output for)" })),
+          rate: Type.Optional(Type.Number({ minimum: 0, description: "with mcap: 1 = recorded timing (default), 2 = twice as fast, 0 = back to back" })),
+          start_s: Type.Optional(Type.Number({ minimum: 0, description: "with mcap: skip this much of the recording's start" })),
         },
         { additionalProperties: false },
       ),
