@@ -11,6 +11,15 @@ import { codecOf, isMessageName, messageNames } from "../../sdk/messages/index.j
 import { defineNode, type Delivered, type Ports } from "../../sdk/runtime/node.js";
 import { isPortName } from "./topic-port.js";
 
+/**
+ * The file a recorder writes. A restarted worker's recorder (the supervisor sets REFLEX_RESTART) must
+ * not truncate what the one before it recorded: restart k writes "<name>.<k>.mcap" next to it.
+ */
+export function recordingPart(file: string, restart: number): string {
+  if (restart <= 0) return file;
+  return file.endsWith(".mcap") ? `${file.slice(0, -5)}.${restart}.mcap` : `${file}.${restart}`;
+}
+
 /** Defaults of the tuning params, shared with `reflex run --record`. */
 export const RECORD_DEFAULTS = { chunk_ms: 1000, chunk_kb: 256, max_pending_mb: 32, sync: true } as const;
 
@@ -59,6 +68,9 @@ export default defineNode({
   outputs: {},
   ports: (p) => ({ inputs: recordPorts(p.ports) }),
   create(ctx, p) {
+    const restart = Number(process.env.REFLEX_RESTART ?? 0) || 0;
+    const file = recordingPart(p.file, restart);
+    ctx.metrics.gauge("part", restart);
     let writer: RecordingWriter | undefined;
     const channels = new Map<string, number>();
     let lastDropLogNs = Number.NEGATIVE_INFINITY;
@@ -106,19 +118,19 @@ export default defineNode({
       effects: [merge(...streams)],
       async init() {
         try {
-          writer = await RecordingWriter.create(p.file, {
+          writer = await RecordingWriter.create(file, {
             chunkBytes: p.chunk_kb * 1024,
             maxPendingBytes: p.max_pending_mb * 1024 * 1024,
             sync: p.sync,
             metadata: { clock: ctx.clock.kind, node: ctx.id },
             onFlush: (s) => {
               gauges();
-              ctx.log.debug({ flushed_messages: s.flushedMessages, chunks: s.flushedChunks, file: p.file }, `record: chunk ${s.flushedChunks} on disk`);
+              ctx.log.debug({ flushed_messages: s.flushedMessages, chunks: s.flushedChunks, file }, `record: chunk ${s.flushedChunks} on disk`);
             },
-            onError: (err) => ctx.log.error({ err, file: p.file }, `record: ${err.message}; recording stops, the graph goes on`),
+            onError: (err) => ctx.log.error({ err, file }, `record: ${err.message}; recording stops, the graph goes on`),
           });
         } catch (err) {
-          throw new Error(`record: cannot create "${p.file}": ${(err as Error).message}`);
+          throw new Error(`record: cannot create "${file}": ${(err as Error).message}`);
         }
       },
       async dispose() {
@@ -130,9 +142,9 @@ export default defineNode({
           ctx.metrics.gauge("recorded", s.messages);
           ctx.metrics.gauge("flushed", s.flushedMessages);
           ctx.metrics.gauge("dropped", s.dropped + badBodies);
-          ctx.log.info({ file: p.file, messages: s.flushedMessages, topics: channels.size, dropped: s.dropped + badBodies }, `record: ${s.flushedMessages} messages on ${channels.size} topics in ${p.file}`);
+          ctx.log.info({ file, messages: s.flushedMessages, topics: channels.size, dropped: s.dropped + badBodies }, `record: ${s.flushedMessages} messages on ${channels.size} topics in ${file}`);
         } catch (err) {
-          ctx.log.error({ err, file: p.file }, `record: closing ${p.file} failed: ${(err as Error).message}; \`reflex inspect ${p.file} --recover <out>\` rebuilds what reached the disk`);
+          ctx.log.error({ err, file }, `record: closing ${file} failed: ${(err as Error).message}; \`reflex inspect ${file} --recover <out>\` rebuilds what reached the disk`);
         }
       },
     };

@@ -4,6 +4,9 @@
 import type { Measured } from "./run-scenario.js";
 import { compareGolden, type GoldenFile } from "./golden.js";
 import type { LoadedScenario } from "./scenario-load.js";
+import { recordingPart } from "../../nodes/record/record.js";
+import { RecordingError } from "../mcap/reader.js";
+import { scanRecording } from "../mcap/scan.js";
 
 export interface BudgetRow {
   /** e.g. "path camera > policy > robot p99". */
@@ -18,7 +21,7 @@ export interface BudgetRow {
 const ms = (v: number): string => `${v.toFixed(3)} ms`;
 const pct = (v: number): string => `${(v * 100).toFixed(3)} %`;
 
-export function evaluateBudgets(s: LoadedScenario, m: Measured, golden: GoldenFile | string | undefined): BudgetRow[] {
+export async function evaluateBudgets(s: LoadedScenario, m: Measured, golden: GoldenFile | string | undefined): Promise<BudgetRow[]> {
   const b = s.budgets;
   const rows: BudgetRow[] = [];
   const sum = m.summary;
@@ -81,6 +84,7 @@ export function evaluateBudgets(s: LoadedScenario, m: Measured, golden: GoldenFi
     }
   }
   if (b.recovery_ms !== undefined) rows.push(recoveryRow(m, b.recovery_ms, wd));
+  if (b.recording_lost !== undefined) rows.push(await recordingRow(m, b.recording_lost));
   if (b.golden) {
     const tol = b.golden.tolerance ?? 1e-6;
     if (typeof golden === "string" || golden === undefined) rows.push({ budget: "golden actions", measured: "no reference", limit: `|diff| <= ${tol}`, pass: false, detail: golden ?? "no reference" });
@@ -155,4 +159,42 @@ function recoveryRow(m: Measured, limit: number, wd: Record<string, number> | un
   if (worst.length === 0) return { budget, measured: "no fault", limit: lim, pass: false, detail: "recovery_ms needs a kill, or a fault with for_ms" };
   const w = worst.reduce((a, x) => (x.ms > a.ms ? x : a));
   return { budget, measured: Number.isFinite(w.ms) ? ms(w.ms) : "never", limit: lim, pass: w.ms <= limit, detail: w.what };
+}
+
+/**
+ * Nothing already recorded is lost: each part the recorder wrote is read as `reflex inspect` reads it
+ * (record by record, chunk CRCs). A part closed cleanly must be complete (footer) and hold exactly the
+ * messages its recorder had on disk; a part whose process died must still hold, intact, every message
+ * its recorder had reported on disk (its last report), whatever the crash tore after that. Messages the
+ * recorder dropped (disk behind) count as lost too.
+ */
+async function recordingRow(m: Measured, limit: number): Promise<BudgetRow> {
+  const budget = "recording: messages lost";
+  const lim = `<= ${limit}`;
+  const rec = m.graph.recorder;
+  if (!rec) return { budget, measured: "no recorder", limit: lim, pass: false, detail: "recording_lost needs `record: { topics: [...] }` in the scenario" };
+  const parts = m.recorderParts ?? [];
+  if (parts.length === 0) return { budget, measured: "no report", limit: lim, pass: false, detail: `the recorder ${rec.node} reported nothing` };
+  let lost = 0;
+  let intact = true;
+  const notes: string[] = [];
+  for (const p of parts) {
+    const file = recordingPart(rec.file, p.part);
+    let rep;
+    try {
+      rep = await scanRecording(file);
+    } catch (err) {
+      intact = false;
+      lost += p.flushed + p.dropped;
+      notes.push(`part ${p.part}: ${err instanceof RecordingError ? err.message : (err as Error).message}`);
+      continue;
+    }
+    // A closed file holds exactly what was flushed; a torn one at least that (the chunk being written may be there too).
+    const missing = p.closed ? Math.abs(rep.messages - p.flushed) : Math.max(0, p.flushed - rep.messages);
+    lost += missing + p.dropped;
+    if (p.closed && !rep.complete) intact = false;
+    const state = rep.complete ? "complete" : `cut short (${rep.damage?.reason ?? "no footer"})`;
+    notes.push(`part ${p.part}${p.closed ? "" : " (its process died)"}: ${state}, ${rep.messages} messages intact vs ${p.flushed} reported on disk, ${p.dropped} dropped`);
+  }
+  return { budget, measured: `${lost} (${parts.length} part${parts.length === 1 ? "" : "s"}${intact ? "" : ", a closed part has no footer"})`, limit: lim, pass: intact && lost <= limit, detail: notes.join("; ") };
 }

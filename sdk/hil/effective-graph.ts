@@ -3,10 +3,13 @@
 // fault node per faulted edge). The result is written next to the run's other outputs, so every
 // problem found in it points at a file that exists (and a rig can `reflex run` it as is), and it is
 // what the workers of a multi-process graph load.
+import { existsSync, rmSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { builtinRegistry } from "../../nodes/index.js";
+import { recordingPart } from "../../nodes/record/record.js";
+import { portForTopic } from "../../nodes/record/topic-port.js";
 import type { Diagnostic } from "../config/diagnostic.js";
 import { loadConfigText, type LoadResult } from "../config/load.js";
 import type { Graph, GraphEdge } from "../graph/model.js";
@@ -42,6 +45,8 @@ export interface EffectiveGraph {
   /** Every inserted fault node id: left out of path names when budgets are matched. */
   readonly faultNodeIds: ReadonlySet<string>;
   readonly multiProcess: boolean;
+  /** The recorder the scenario asked for (`record:`): its node id and file (restarts add parts). */
+  readonly recorder?: { readonly node: string; readonly file: string; readonly process: string };
   /** What `inputs.mcap` replaced, when the scenario plays a recording. */
   readonly mcap?: McapInputs;
 }
@@ -224,6 +229,39 @@ export async function buildEffectiveGraph(s: LoadedScenario, outDir: string): Pr
   });
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
+  // 4b. A recorder: a record node fed from each chosen output by a queue edge (64, oldest dropped and
+  // counted), as `reflex run --record` adds one.
+  let recorder: EffectiveGraph["recorder"];
+  if (s.record) {
+    const ports: Record<string, string> = {};
+    const inputs: Record<string, unknown> = {};
+    s.record.topics.forEach((t, i) => {
+      const [node, port] = t.split("/") as [string, string];
+      const type = g.nodes.get(node)?.outputTypes[port];
+      if (!type) {
+        const all = [...g.nodes.values()].flatMap((n) => Object.keys(n.outputTypes).map((p) => `${n.id}/${p}`));
+        diagnostics.push(s.source.diagnostic(["record", "topics", i], `the graph has no output "${t}" to record`, { expected: `one of ${all.join(", ")}`, ...opt("suggestion", didYouMean(t, all)) }));
+        return;
+      }
+      const name = portForTopic(t);
+      ports[name] = type;
+      inputs[name] = { from: t, qos: "queue", queue: 64, drop: "oldest" };
+    });
+    const procs = new Set([...g.nodes.values()].map((n) => n.process));
+    const first = s.record.topics[0]!.split("/")[0]!;
+    const proc = s.record.process ?? g.nodes.get(first)?.process ?? "main";
+    if (s.record.process !== undefined && !procs.has(s.record.process)) {
+      diagnostics.push(s.source.diagnostic(["record", "process"], `the graph has no process "${s.record.process}"`, { expected: `one of ${[...procs].join(", ")}`, ...opt("suggestion", didYouMean(s.record.process, [...procs])) }));
+    }
+    if (diagnostics.length > 0) return { ok: false, diagnostics };
+    const id = "hil-record";
+    const file = join(outDir, `${s.name}.mcap`);
+    // Parts a restarted recorder wrote in an earlier run of this scenario would read as this run's.
+    for (let k = 1; existsSync(recordingPart(file, k)); k++) rmSync(recordingPart(file, k));
+    doc.setIn(["nodes", id], doc.createNode({ type: "record", ...(proc !== "main" ? { process: proc } : {}), params: { file, ports }, inputs }));
+    recorder = { node: id, file, process: proc };
+  }
+
   // A kill's recovery is read from the watchdogs' hold episodes (they run in the workers): ask for them.
   if (s.faults.some((f) => "kill" in f)) {
     const nodes = asJs(doc.get("nodes")) as Record<string, { type?: string; params?: Record<string, unknown> }>;
@@ -239,7 +277,7 @@ export async function buildEffectiveGraph(s: LoadedScenario, outDir: string): Pr
   await writeFile(file, effective);
   const load = loadConfigText(file, effective, { registry });
   if (!load.graph) return { ok: false, diagnostics: load.diagnostics };
-  return { ok: true, value: { file, graph: load.graph, load, faults: inserted, faultNodeIds: faultIds, multiProcess, ...(mcap ? { mcap } : {}) } };
+  return { ok: true, value: { file, graph: load.graph, load, faults: inserted, faultNodeIds: faultIds, multiProcess, ...(mcap ? { mcap } : {}), ...(recorder ? { recorder } : {}) } };
 }
 
 function asJs(v: unknown): unknown {

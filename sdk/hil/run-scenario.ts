@@ -4,6 +4,7 @@
 import pino from "pino";
 import type { Diagnostic } from "../config/diagnostic.js";
 import { runMultiProcess, type ProcessRow } from "../process/launcher.js";
+import type { Supervisor } from "../process/supervisor.js";
 import { RealClock, VirtualClock, type Clock } from "../runtime/clock.js";
 import { GraphRuntime } from "../runtime/executor.js";
 import { summarize, type RunSummary } from "../telemetry/summary.js";
@@ -12,6 +13,18 @@ import { evaluateBudgets, type BudgetRow } from "./budgets.js";
 import { buildEffectiveGraph, type EffectiveGraph } from "./effective-graph.js";
 import { readGolden, writeGolden } from "./golden.js";
 import type { LoadedScenario } from "./scenario-load.js";
+
+/** What a recorder said it wrote: one entry per incarnation of its process (restarts add parts). */
+export interface RecorderPart {
+  /** 0 for the first recorder, k for the one of restart k (file recordingPart(file, k)). */
+  readonly part: number;
+  /** Messages it took, had on disk, dropped, as of its last report. */
+  readonly recorded: number;
+  readonly flushed: number;
+  readonly dropped: number;
+  /** The recorder stopped cleanly and closed its file (false: its process died; figures are its last report's). */
+  readonly closed: boolean;
+}
 
 export interface KillRecord {
   readonly process: string;
@@ -32,6 +45,8 @@ export interface Measured {
   readonly kills: readonly KillRecord[];
   readonly processes?: readonly ProcessRow[];
   readonly graph: EffectiveGraph;
+  /** The scenario's recorder (`record:`), per part. */
+  readonly recorderParts?: readonly RecorderPart[];
 }
 
 export interface ScenarioResult {
@@ -84,7 +99,7 @@ export async function runScenario(s: LoadedScenario, opts: RunScenarioOptions): 
     opts.note?.(`wrote ${s.budgets.golden.file} (${measured.commands.length} commands)`);
   }
   const golden = s.budgets.golden ? await readGolden(s.budgets.golden.file) : undefined;
-  const budgets = evaluateBudgets(s, measured, golden);
+  const budgets = await evaluateBudgets(s, measured, golden);
   return { ...head, measured, budgets, passed: budgets.every((b) => b.pass) };
 }
 
@@ -111,8 +126,11 @@ async function runHere(
     await runtime.stop();
     await runtime.dispose();
   }
+  const summary = summarize(runtime.registry, eg.graph.name, clockKind);
+  const rec = eg.recorder ? summary.nodes.find((n) => n.node === eg.recorder!.node)?.gauges : undefined;
   return {
-    summary: summarize(runtime.registry, eg.graph.name, clockKind),
+    summary,
+    ...(rec ? { recorderParts: [partOf(rec, true)] } : {}),
     clock: clockKind,
     wallS: (performance.now() - wall) / 1000,
     commands: probe.commands,
@@ -129,12 +147,14 @@ async function runPlaced(s: LoadedScenario, eg: EffectiveGraph, opts: RunScenari
   const timers: NodeJS.Timeout[] = [];
   const wall = performance.now();
   const note = opts.note ?? (() => undefined);
+  let supervisor: Supervisor | undefined;
   const { failed, summary } = await runMultiProcess(eg.graph, eg.load.config?.processes, {
     configFile: eg.file,
     logLevel: opts.logLevel ?? "error",
     durationS: s.duration_s,
     note,
     onStarted: (sup) => {
+      supervisor = sup;
       for (const f of eg.faults) {
         if (!("kill" in f.fault)) continue;
         const name = f.fault.kill;
@@ -151,5 +171,18 @@ async function runPlaced(s: LoadedScenario, eg: EffectiveGraph, opts: RunScenari
   });
   for (const t of timers) clearTimeout(t);
   if (failed.length > 0) note(`worker(s) failed: ${failed.join(", ")}`);
-  return { summary, clock: "real", wallS: (performance.now() - wall) / 1000, staleMs, watchdog, kills, processes: summary.processes, graph: eg };
+  // Each incarnation of the recorder's process left its own figures (the last report before a death).
+  const parts: RecorderPart[] = [];
+  const w = eg.recorder ? supervisor?.workers.get(eg.recorder.process) : undefined;
+  if (w && eg.recorder) {
+    w.reports.forEach((r, i) => {
+      const g = r?.summary.nodes.find((n) => n.node === eg.recorder!.node)?.gauges;
+      if (g) parts.push(partOf(g, i === w.reports.length - 1 && w.state === "stopped"));
+    });
+  }
+  return { summary, clock: "real", wallS: (performance.now() - wall) / 1000, staleMs, watchdog, kills, processes: summary.processes, graph: eg, ...(eg.recorder ? { recorderParts: parts } : {}) };
+}
+
+function partOf(g: Readonly<Record<string, number>>, closed: boolean): RecorderPart {
+  return { part: g.part ?? 0, recorded: g.recorded ?? 0, flushed: g.flushed ?? 0, dropped: g.dropped ?? 0, closed };
 }

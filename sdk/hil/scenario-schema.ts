@@ -74,6 +74,12 @@ export const BudgetsSchema = Type.Object(
     holds: Type.Optional(
       Type.Object({ min: Type.Optional(Type.Integer({ minimum: 0 })), max: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false, description: "hold commands the watchdog sent" }),
     ),
+    recording_lost: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description: "with record: at most this many messages the recorder took are missing from its file(s) (dropped, or reported on disk and not found intact)",
+      }),
+    ),
     golden: Type.Optional(
       Type.Object(
         {
@@ -128,6 +134,15 @@ export const ScenarioSchema = Type.Object(
           insert: Type.Optional(Type.Array(InsertSchema)),
         },
         { additionalProperties: false },
+      ),
+    ),
+    record: Type.Optional(
+      Type.Object(
+        {
+          topics: Type.Array(TopicRef, { minItems: 1, uniqueItems: true, description: "outputs to record, <node>/<port>" }),
+          process: Type.Optional(Type.String({ description: "the process the recorder runs in (default: that of the first topic's producer)" })),
+        },
+        { additionalProperties: false, description: "record these outputs during the run to <out>/<name>.mcap (a record node)" },
       ),
     ),
     actuator: Type.Optional(Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_-]*/[A-Za-z_][A-Za-z0-9_-]*$", description: "the actuator's action input <node>/<port> (default: the sim-robot's actions)" })),

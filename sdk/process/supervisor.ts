@@ -157,7 +157,8 @@ export class Supervisor {
         ? this.opts.spawnRemote(w.plan)
         : fork(file, [], {
             execArgv,
-            env: { ...process.env, ...w.plan.env, REFLEX_PROCESS: w.plan.name },
+            // REFLEX_RESTART: a restarted worker's recorders write new files (nothing recorded is overwritten).
+            env: { ...process.env, ...w.plan.env, REFLEX_PROCESS: w.plan.name, REFLEX_RESTART: String(w.restarts) },
             stdio: ["ignore", "inherit", "inherit", "ipc"],
             serialization: "json",
           });

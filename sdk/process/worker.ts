@@ -139,8 +139,9 @@ async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
   // Senders close after the runtime stopped: what the last messages left queued drains (linger).
   await Promise.all(senders.map((s) => s.close()));
   await Promise.all(inbound.map((l) => l.close()));
-  const final = report();
+  // Disposed first: nodes that finish their work there (a recorder closing its file) report it too.
   await runtime.dispose();
+  const final = report();
   await new Promise<void>((resolve) => {
     if (!process.connected) return resolve();
     const m: FromWorker = { t: "stopped", report: final };
