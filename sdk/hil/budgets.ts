@@ -1,6 +1,7 @@
 // Budgets: each limit a scenario sets, judged against what the run measured. One row per budget, with
 // the figure next to its limit; the table, the JUnit file (one testcase per row) and the HTML report
 // all print these rows.
+import type { MultiProcessSummary } from "../process/launcher.js";
 import type { Measured } from "./run-scenario.js";
 import { compareGolden, type GoldenFile } from "./golden.js";
 import type { LoadedScenario } from "./scenario-load.js";
@@ -84,6 +85,18 @@ export async function evaluateBudgets(s: LoadedScenario, m: Measured, golden: Go
     }
   }
   if (b.recovery_ms !== undefined) rows.push(recoveryRow(m, b.recovery_ms, wd));
+  if (b.bad_frames) {
+    const lim = [b.bad_frames.min !== undefined ? `>= ${b.bad_frames.min}` : "", b.bad_frames.max !== undefined ? `<= ${b.bad_frames.max}` : ""].filter(Boolean).join(", ");
+    const links = "links" in m.summary ? (m.summary as MultiProcessSummary).links : [];
+    if (links.length === 0) rows.push({ budget: "bad frames on links", measured: "no links", limit: lim, pass: false, detail: "bad frames are counted on the links between processes: a multi-process graph" });
+    else {
+      const bad = links.reduce((a, l) => a + l.badFrames, 0);
+      const corrupted = (m.links ?? []).reduce((a, l) => a + l.corrupted, 0);
+      const pass = (b.bad_frames.min === undefined || bad >= b.bad_frames.min) && (b.bad_frames.max === undefined || bad <= b.bad_frames.max);
+      const detail = (m.links ?? []).map((l) => `${l.edge}: ${l.corrupted} sent corrupted, ${l.badFrames} dropped as bad, ${Math.max(0, l.corrupted - l.badFrames)} got through`).join("; ");
+      rows.push({ budget: "bad frames on links", measured: `${bad} dropped${m.links ? ` (${corrupted} corrupted at the senders)` : ""}`, limit: lim, pass, ...(detail ? { detail } : {}) });
+    }
+  }
   if (b.recording_lost !== undefined) rows.push(await recordingRow(m, b.recording_lost));
   if (b.golden) {
     const tol = b.golden.tolerance ?? 1e-6;

@@ -7,26 +7,20 @@ import { existsSync, rmSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
-import { builtinRegistry } from "../../nodes/index.js";
 import { recordingPart } from "../../nodes/record/record.js";
 import { portForTopic } from "../../nodes/record/topic-port.js";
 import type { Diagnostic } from "../config/diagnostic.js";
 import { loadConfigText, type LoadResult } from "../config/load.js";
 import type { Graph, GraphEdge } from "../graph/model.js";
-import type { NodeRegistry } from "../graph/registry.js";
 import type { Ports } from "../runtime/node.js";
 import { didYouMean } from "../config/suggest.js";
-import { faultNodes } from "./fault-nodes/index.js";
+import { hilRegistry } from "./registry.js";
 import { applyMcapInputs, type McapInputs } from "./mcap-inputs.js";
 import type { LoadedScenario } from "./scenario-load.js";
 import type { Fault } from "./scenario-schema.js";
+import type { LinkCorruption } from "../process/plan.js";
 
-/** Node types a scenario graph may use: the built-ins and the fault nodes. */
-export function hilRegistry(): NodeRegistry {
-  const r = builtinRegistry();
-  for (const d of faultNodes) r.add(d);
-  return r;
-}
+export { hilRegistry };
 
 export interface InsertedFault {
   readonly fault: Fault;
@@ -42,6 +36,8 @@ export interface EffectiveGraph {
   readonly graph: Graph;
   readonly load: LoadResult;
   readonly faults: readonly InsertedFault[];
+  /** Corruption injected by the sender of a cross-process link, per edge id (multi-process graphs). */
+  readonly linkFaults: ReadonlyMap<string, LinkCorruption>;
   /** Every inserted fault node id: left out of path names when budgets are matched. */
   readonly faultNodeIds: ReadonlySet<string>;
   readonly multiProcess: boolean;
@@ -175,6 +171,8 @@ export async function buildEffectiveGraph(s: LoadedScenario, outDir: string): Pr
 
   const multiProcess = new Set([...g.nodes.values()].map((n) => n.process)).size > 1;
   const inserted: InsertedFault[] = [];
+  // Resolved once the graph is final: a node inserted later on the same edge moves the link to its input.
+  const pendingLinks: { edge: GraphEdge; corruption: LinkCorruption }[] = [];
   const faultIds = new Set<string>();
   let k = 0;
   s.faults.forEach((f, i) => {
@@ -190,9 +188,18 @@ export async function buildEffectiveGraph(s: LoadedScenario, outDir: string): Pr
       inserted.push({ fault: f, nodes: [], fromMs, toMs: fromMs });
       return;
     }
-    if (multiProcess) {
-      diagnostics.push(s.source.diagnostic(at, "fault nodes run in single-process graphs only (the workers of a multi-process graph load the built-in node types)", { suggestion: "use kill here, or run the same fault on the single-process version of the graph" }));
-      return;
+    // Bytes flipped on a cross-process link: the link's sender does it, the receiver must drop and count.
+    if ("corrupt" in f && multiProcess && (f.layer ?? "link") === "link") {
+      const cross = edgesOf(f.corrupt, [...at, "corrupt"]).filter((e) => g.nodes.get(e.from.node)!.process !== g.nodes.get(e.to.node)!.process);
+      if (cross.length > 0) {
+        for (const e of cross) pendingLinks.push({ edge: e, corruption: { fraction: f.fraction, seed: f.seed ?? 1, fromMs, ...(toMs !== undefined ? { toMs } : {}) } });
+        inserted.push({ fault: f, nodes: [], fromMs, toMs });
+        return;
+      }
+      if (f.layer === "link") {
+        diagnostics.push(s.source.diagnostic([...at, "corrupt"], `"${f.corrupt}" is not an edge between two processes, so it has no link to corrupt`, { suggestion: "layer: message (a fault node on the edge), or name a cross-process edge" }));
+        return;
+      }
     }
     const window = { from_ms: fromMs, ...(toMs !== undefined ? { to_ms: toMs } : {}) };
     let targets: GraphEdge[] = [];
@@ -277,7 +284,18 @@ export async function buildEffectiveGraph(s: LoadedScenario, outDir: string): Pr
   await writeFile(file, effective);
   const load = loadConfigText(file, effective, { registry });
   if (!load.graph) return { ok: false, diagnostics: load.diagnostics };
-  return { ok: true, value: { file, graph: load.graph, load, faults: inserted, faultNodeIds: faultIds, multiProcess, ...(mcap ? { mcap } : {}), ...(recorder ? { recorder } : {}) } };
+  const linkFaults = new Map<string, LinkCorruption>();
+  const final = load.graph;
+  for (const { edge, corruption } of pendingLinks) {
+    // From the consumer back through the nodes inserted on the edge (they run in the consumer's process).
+    let cur = final.edges.find((x) => x.to.node === edge.to.node && x.to.port === edge.to.port);
+    while (cur && !(cur.from.node === edge.from.node && cur.from.port === edge.from.port)) {
+      const via = cur.from.node;
+      cur = final.edges.find((x) => x.to.node === via);
+    }
+    if (cur) linkFaults.set(`${cur.from.node}/${cur.from.port} -> ${cur.to.node}/${cur.to.port}`, corruption);
+  }
+  return { ok: true, value: { file, graph: load.graph, load, faults: inserted, faultNodeIds: faultIds, linkFaults, multiProcess, ...(mcap ? { mcap } : {}), ...(recorder ? { recorder } : {}) } };
 }
 
 function asJs(v: unknown): unknown {

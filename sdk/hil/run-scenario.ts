@@ -45,6 +45,8 @@ export interface Measured {
   readonly kills: readonly KillRecord[];
   readonly processes?: readonly ProcessRow[];
   readonly graph: EffectiveGraph;
+  /** Cross-process links with a corrupt fault: messages their senders corrupted, bad frames their receivers dropped. */
+  readonly links?: readonly { readonly edge: string; readonly corrupted: number; readonly badFrames: number }[];
   /** The scenario's recorder (`record:`), per part. */
   readonly recorderParts?: readonly RecorderPart[];
 }
@@ -153,6 +155,8 @@ async function runPlaced(s: LoadedScenario, eg: EffectiveGraph, opts: RunScenari
     logLevel: opts.logLevel ?? "error",
     durationS: s.duration_s,
     note,
+    registry: "hil",
+    ...(eg.linkFaults.size > 0 ? { linkFaults: eg.linkFaults } : {}),
     onStarted: (sup) => {
       supervisor = sup;
       for (const f of eg.faults) {
@@ -180,7 +184,25 @@ async function runPlaced(s: LoadedScenario, eg: EffectiveGraph, opts: RunScenari
       if (g) parts.push(partOf(g, i === w.reports.length - 1 && w.state === "stopped"));
     });
   }
-  return { summary, clock: "real", wallS: (performance.now() - wall) / 1000, staleMs, watchdog, kills, processes: summary.processes, graph: eg, ...(eg.recorder ? { recorderParts: parts } : {}) };
+  // Corrupted at the senders (every incarnation's last report), dropped as bad at the receivers.
+  const links = [...eg.linkFaults.keys()].map((edge) => {
+    let corrupted = 0;
+    for (const wk of supervisor?.workers.values() ?? []) for (const r of wk.reports) corrupted += r?.corrupted?.find((c) => c.edge === edge)?.corrupted ?? 0;
+    const badFrames = summary.links.filter((l) => l.edge === edge).reduce((a, l) => a + l.badFrames, 0);
+    return { edge, corrupted, badFrames };
+  });
+  return {
+    summary,
+    clock: "real",
+    wallS: (performance.now() - wall) / 1000,
+    staleMs,
+    watchdog,
+    kills,
+    processes: summary.processes,
+    graph: eg,
+    ...(eg.recorder ? { recorderParts: parts } : {}),
+    ...(links.length > 0 ? { links } : {}),
+  };
 }
 
 function partOf(g: Readonly<Record<string, number>>, closed: boolean): RecorderPart {

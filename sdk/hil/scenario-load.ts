@@ -63,7 +63,7 @@ export function loadScenarioText(file: string, text: string): ScenarioLoadResult
     if (!isRecord(f)) return;
     const kinds = FAULT_KINDS.filter((k) => Object.hasOwn(f, k));
     if (kinds.length !== 1) {
-      const unknownKey = Object.keys(f).find((k) => !["at_s", "for_ms", "ms", "fraction", "seed"].includes(k));
+      const unknownKey = Object.keys(f).find((k) => !["at_s", "for_ms", "ms", "fraction", "seed", "layer"].includes(k));
       diagnostics.push(
         source.diagnostic(["faults", i], kinds.length === 0 ? "a fault step needs one kind" : `a fault step has one kind, this one has ${kinds.join(" and ")}`, {
           expected: `one of ${FAULT_KINDS.join(", ")}`,

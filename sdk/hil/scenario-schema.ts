@@ -48,6 +48,11 @@ export const FaultSchemas = {
       corrupt: EdgeRef,
       fraction: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: "share of messages corrupted" }),
       seed: Type.Optional(Type.Integer({ minimum: 0 })),
+      layer: Type.Optional(
+        Type.Union([Type.Literal("link"), Type.Literal("message")], {
+          description: "link: the sender of a cross-process link flips bytes of the wire frames (default for such edges); message: a fault node re-encodes and flips the body",
+        }),
+      ),
       ...Window,
     },
     { additionalProperties: false },
@@ -73,6 +78,12 @@ export const BudgetsSchema = Type.Object(
     stale_actions: Type.Optional(Type.Integer({ minimum: 0, description: "at most this many stale actions reach the actuator (0)" })),
     holds: Type.Optional(
       Type.Object({ min: Type.Optional(Type.Integer({ minimum: 0 })), max: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false, description: "hold commands the watchdog sent" }),
+    ),
+    bad_frames: Type.Optional(
+      Type.Object(
+        { min: Type.Optional(Type.Integer({ minimum: 0 })), max: Type.Optional(Type.Integer({ minimum: 0 })) },
+        { additionalProperties: false, description: "messages the receivers of cross-process links dropped as bad frames (all links)" },
+      ),
     ),
     recording_lost: Type.Optional(
       Type.Integer({

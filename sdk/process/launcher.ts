@@ -7,7 +7,7 @@ import type { Graph } from "../graph/model.js";
 import type { RunSummary } from "../telemetry/summary.js";
 import { formatSummary } from "../telemetry/summary.js";
 import { makeRunDir } from "../transport/index.js";
-import { planRun, type RunPlan } from "./plan.js";
+import { planRun, type PlanOptions, type RunPlan } from "./plan.js";
 import { AgentClient } from "./remote-child.js";
 import { freePorts, readRemoteKeys, remoteHostOf } from "./remote-hosts.js";
 import { readKeyPair } from "../transport/index.js";
@@ -45,6 +45,9 @@ export interface MultiRunOptions {
   readonly onSupervisor?: (sup: Supervisor) => void;
   /** Dashboard on: workers report a sliding window of their figures (see WorkerSetup.live). */
   readonly live?: SupervisorOptions["live"];
+  /** HIL: corruption faults per cross-process edge, and the node types workers load (fault nodes). */
+  readonly linkFaults?: PlanOptions["linkFaults"];
+  readonly registry?: SupervisorOptions["registry"];
 }
 
 export interface MultiRunResult {
@@ -69,6 +72,7 @@ export async function runMultiProcess(
     const plan = planRun(graph, processes, runDir, {
       keys,
       localPorts: keys.size > 0 ? await freePorts(graph.edges.length) : [],
+      ...(opts.linkFaults ? { linkFaults: opts.linkFaults } : {}),
     });
     const note = opts.note ?? ((l: string) => process.stderr.write(`${l}\n`));
     await connectAgents(plan, opts.configFile, agents);
@@ -82,6 +86,7 @@ export async function runMultiProcess(
         note,
         spawnRemote: (p) => agents.get(p.remote!.agentEndpoint)!.spawn(p.name, p.env),
         ...(opts.live ? { live: opts.live } : {}),
+        ...(opts.registry ? { registry: opts.registry } : {}),
       },
       {
         ...opts.events,

@@ -40,6 +40,8 @@ export interface PlanOptions {
   readonly keys?: ReadonlyMap<string, RemoteKeys>;
   /** Free tcp ports on this board for links it serves to other boards, used in order. */
   readonly localPorts?: readonly number[];
+  /** HIL faults: corruption per edge id ("<from>/<port> -> <to>/<port>"). */
+  readonly linkFaults?: ReadonlyMap<string, LinkCorruption>;
 }
 
 export interface LinkPlan {
@@ -53,6 +55,16 @@ export interface LinkPlan {
   readonly curve?: LinkCurve;
   /** The endpoint is on a non-loopback address, which the config asked for (a `host:`). */
   readonly allowNonLoopback?: boolean;
+  /** HIL fault: the sender flips bytes in a fraction of the messages (see transport/frame-corruption.ts). */
+  readonly corrupt?: LinkCorruption;
+}
+
+/** A link's corruption fault: share of messages, seed, and its window in ms from the run's start. */
+export interface LinkCorruption {
+  readonly fraction: number;
+  readonly seed: number;
+  readonly fromMs: number;
+  readonly toMs?: number;
 }
 
 export interface RestartPolicy {
@@ -125,6 +137,7 @@ export function planRun(
       from: { ...e.from, process: fromP },
       to: { ...e.to, process: toP },
       ...(e.qos.deadlineMs !== undefined ? { deadlineMs: e.qos.deadlineMs } : {}),
+      ...(opts.linkFaults?.has(id) ? { corrupt: opts.linkFaults.get(id)! } : {}),
     };
     const ipc = ipcEndpoint(runDir, `${e.from.node}.${e.from.port}-${e.to.node}.${e.to.port}`);
     const rFrom = remote.get(fromP);

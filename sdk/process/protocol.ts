@@ -18,6 +18,8 @@ export interface WorkerSetup {
   readonly agentSecretFile?: string;
   /** Dashboard on: keep a sliding window of the figures and report it every window interval. */
   readonly live?: WindowOptions;
+  /** "hil": the built-in node types plus the HIL fault nodes (a scenario's graph); default built-ins. */
+  readonly registry?: "builtin" | "hil";
 }
 
 /** How a cross-process edge stands, from its consumer's side. */
@@ -43,6 +45,8 @@ export interface WorkerReport {
   readonly usage?: Usage;
   /** The sliding window's figures (when setup.live asked for them), for the dashboard. */
   readonly live?: LiveParts;
+  /** Links this worker sends on that inject corruption (HIL): messages sent corrupted. */
+  readonly corrupted?: readonly { readonly edge: string; readonly corrupted: number }[];
 }
 
 /**

@@ -9,6 +9,7 @@ import type { FromWorker, ToWorker, WorkerReport, WorkerSetup } from "./protocol
 import { combineIncarnations } from "./incarnations.js";
 import type { ProcessPlan, RunPlan } from "./plan.js";
 import type { WorkerChild } from "./remote-child.js";
+import { RealClock } from "../runtime/clock.js";
 
 export interface SupervisorOptions {
   readonly configFile: string;
@@ -27,6 +28,8 @@ export interface SupervisorOptions {
   readonly spawnRemote?: (plan: ProcessPlan) => WorkerChild;
   /** Dashboard on: workers keep a sliding window of their figures and report it (see WorkerSetup.live). */
   readonly live?: WorkerSetup["live"];
+  /** Node types the workers load (see WorkerSetup.registry). */
+  readonly registry?: WorkerSetup["registry"];
 }
 
 export type WorkerState = "starting" | "ready" | "running" | "restarting" | "stopping" | "stopped" | "failed";
@@ -70,6 +73,8 @@ export class Supervisor {
   private readonly deadAfterMs: number;
   private readonly note: (line: string) => void;
   private readonly pendingRestarts = new Set<NodeJS.Timeout>();
+  /** Runtime clock ns (CLOCK_MONOTONIC) when the workers were first told to go: restarted ones get it. */
+  private runStartNs = 0;
 
   constructor(
     readonly plan: RunPlan,
@@ -92,6 +97,7 @@ export class Supervisor {
       await this.killAll();
       throw err;
     }
+    this.runStartNs = new RealClock().nowNs();
     for (const w of this.workers.values()) this.go(w);
     this.watchdog = setInterval(() => this.checkHeartbeats(), this.heartbeatMs);
   }
@@ -158,7 +164,7 @@ export class Supervisor {
         : fork(file, [], {
             execArgv,
             // REFLEX_RESTART: a restarted worker's recorders write new files (nothing recorded is overwritten).
-            env: { ...process.env, ...w.plan.env, REFLEX_PROCESS: w.plan.name, REFLEX_RESTART: String(w.restarts) },
+            env: { ...process.env, ...w.plan.env, REFLEX_PROCESS: w.plan.name, REFLEX_RESTART: String(w.restarts), ...(this.runStartNs > 0 ? { REFLEX_RUN_START_NS: String(this.runStartNs) } : {}) },
             stdio: ["ignore", "inherit", "inherit", "ipc"],
             serialization: "json",
           });
@@ -216,6 +222,7 @@ export class Supervisor {
       plan: w.plan,
       heartbeatMs: this.heartbeatMs,
       ...(this.opts.live ? { live: this.opts.live } : {}),
+      ...(this.opts.registry ? { registry: this.opts.registry } : {}),
     };
     this.sendTo(w, { t: "setup", setup });
     return Promise.race([ready, timeout]).finally(() => clearTimeout(timer));

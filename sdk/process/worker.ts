@@ -13,8 +13,8 @@ import { GraphRuntime } from "../runtime/executor.js";
 import { summarize } from "../telemetry/summary.js";
 import { ProcessUsage } from "../telemetry/process-usage.js";
 import { TelemetryWindow } from "../telemetry/window.js";
-import { LinkSender, readKeyPair, type CurveKeyPair } from "../transport/index.js";
-import type { LinkPlan } from "./plan.js";
+import { LinkSender, readKeyPair, type CurveKeyPair, type FrameCorruptionOptions } from "../transport/index.js";
+import type { LinkCorruption, LinkPlan } from "./plan.js";
 import { InboundLink } from "./inbound-link.js";
 import type { FromWorker, ToWorker, WorkerReport, WorkerSetup } from "./protocol.js";
 
@@ -61,7 +61,9 @@ async function main(): Promise<void> {
 
 async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
   const { plan } = setup;
-  const loadOpts = { registry: builtinRegistry(), sets: setup.sets };
+  // A HIL scenario's graph may hold fault nodes; they load only when asked for.
+  const registry = setup.registry === "hil" ? (await import("../hil/registry.js")).hilRegistry() : builtinRegistry();
+  const loadOpts = { registry, sets: setup.sets };
   // On another board the config comes as text (its relative paths resolve from the agent's --root).
   const loaded = setup.configText !== undefined ? loadConfigText(setup.configFile, setup.configText, loadOpts) : await loadConfigFile(setup.configFile, loadOpts);
   if (!loaded.graph) throw new Error(`config has problems:\n${formatDiagnostics(loaded.diagnostics)}`);
@@ -95,6 +97,7 @@ async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
       logger: log,
       ...(keys && l.curve ? { curve: { ...keys, allowedClients: l.curve.receiverKeys } } : {}),
       ...(l.allowNonLoopback ? { allowNonLoopback: true } : {}),
+      ...(l.corrupt ? { corrupt: corruptionOf(l.corrupt, clock) } : {}),
     });
     await sender.open();
     runtime.listen(l.from.node, l.from.port, (msg) => sender.send(msg));
@@ -114,7 +117,8 @@ async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
     if (running) reg.stoppedNs = clock.nowNs();
     const summary = summarize(reg, graph.name, clock.kind);
     if (running) reg.stoppedNs = 0;
-    return { process: plan.name, pid: process.pid, summary, links, usage: usage.sample(), ...(live ? { live: live.parts() } : {}) };
+    const corrupted = senders.filter((s) => s.corrupter).map((s, i) => ({ edge: plan.sends.filter((l) => l.corrupt)[i]!.edge, corrupted: s.corrupter!.corrupted }));
+    return { process: plan.name, pid: process.pid, summary, links, usage: usage.sample(), ...(live ? { live: live.parts() } : {}), ...(corrupted.length ? { corrupted } : {}) };
   };
   const usage = new ProcessUsage();
   // Dashboard on: the window is sampled on the clock and reported as often as it moves.
@@ -147,6 +151,23 @@ async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
     const m: FromWorker = { t: "stopped", report: final };
     process.send!(m, undefined, {}, () => resolve());
   });
+}
+
+/**
+ * A link's corruption fault, on the run's clock: its window counts from when the run started (the
+ * supervisor passes that to restarted workers in REFLEX_RUN_START_NS), else from this worker's start.
+ */
+function corruptionOf(c: LinkCorruption, clock: RealClock): FrameCorruptionOptions {
+  const startNs = Number(process.env.REFLEX_RUN_START_NS ?? 0) || clock.nowNs();
+  const toMs = c.toMs ?? Number.POSITIVE_INFINITY;
+  return {
+    fraction: c.fraction,
+    seed: c.seed,
+    active: () => {
+      const t = (clock.nowNs() - startNs) / 1e6;
+      return t >= c.fromMs && t < toMs;
+    },
+  };
 }
 
 /** This end's key pair for a link between boards: its file from the plan, or this board's agent key. */

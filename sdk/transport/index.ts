@@ -8,3 +8,4 @@ export { Mailbox, type LinkQos } from "./mailbox.js";
 export { newReceiverCounters, newSenderCounters, badFrameTotal, type ReceiverCounters, type SenderCounters } from "./counters.js";
 export { makeRunDir, ipcEndpoint, tcpEndpoint, checkEndpoint, isLoopbackHost, type EndpointPolicy } from "./endpoint.js";
 export { generateKeyPair, writeKeyFiles, readKeyPair, readPublicKey, type CurveKeyPair, type KeyFiles } from "./curve-keys.js";
+export { FrameCorrupter, type FrameCorruptionOptions } from "./frame-corruption.js";

@@ -10,6 +10,7 @@ import { encodeFrames } from "./codec.js";
 import { BYE, END, ENDED, WELCOME, isFrame } from "./control-frames.js";
 import { newSenderCounters, type SenderCounters } from "./counters.js";
 import { checkEndpoint } from "./endpoint.js";
+import { FrameCorrupter, type FrameCorruptionOptions } from "./frame-corruption.js";
 import { TCP_HEARTBEAT, type LinkCommonOptions } from "./link-options.js";
 import { RateLimitedLog } from "./rate-limited-log.js";
 import { registerZapPolicy, type ZapRegistration } from "./zap-handler.js";
@@ -29,6 +30,8 @@ export interface LinkSenderOptions extends LinkCommonOptions {
   readonly lingerMs?: number;
   /** CurveZMQ server keys and the allowed clients (required for non-loopback tcp unless insecure). */
   readonly curve?: LinkSenderCurve;
+  /** Fault injection (HIL): flip bytes in a fraction of the messages sent (see frame-corruption.ts). */
+  readonly corrupt?: FrameCorruptionOptions;
 }
 
 interface Peer {
@@ -46,6 +49,8 @@ interface PeerWaiter {
 
 export class LinkSender {
   readonly counters: SenderCounters = newSenderCounters();
+  /** Set when the options ask for corruption: how many messages left corrupted. */
+  readonly corrupter: FrameCorrupter | undefined;
   private readonly socket: zmq.Router;
   private readonly log: RateLimitedLog;
   private readonly peers = new Map<string, Peer>();
@@ -61,6 +66,7 @@ export class LinkSender {
   constructor(private readonly opts: LinkSenderOptions) {
     checkEndpoint(opts.endpoint, { curve: opts.curve !== undefined, allowNonLoopback: opts.allowNonLoopback, insecure: opts.insecure });
     this.boundEndpoint = opts.endpoint;
+    this.corrupter = opts.corrupt ? new FrameCorrupter(opts.corrupt) : undefined;
     this.log = new RateLimitedLog(opts.logger, opts.logIntervalMs);
     const isTcp = opts.endpoint.startsWith("tcp://");
     this.socket = new zmq.Router({
@@ -148,7 +154,7 @@ export class LinkSender {
       this.log.warn("encode", { link: this.opts.name, topic: msg.header.topic, type: msg.header.type, err: (err as Error).message }, "cannot encode a message; dropped");
       return;
     }
-    this.sendFrames(frames);
+    this.sendFrames(this.corrupter ? this.corrupter.apply(frames) : frames);
   }
 
   /**

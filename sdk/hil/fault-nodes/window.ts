@@ -17,9 +17,13 @@ export class FaultWindow {
     private readonly toMs: number,
   ) {}
 
-  /** Called from the node's start(): time zero of the window. */
+  /**
+   * Called from the node's start(): time zero of the window. In a restarted worker of a multi-process
+   * run it is the run's start (REFLEX_RUN_START_NS, on the shared CLOCK_MONOTONIC), not the worker's.
+   */
   start(): void {
-    this.startNs = this.clock.nowNs();
+    const runStart = this.clock.kind === "real" ? Number(process.env.REFLEX_RUN_START_NS ?? 0) : 0;
+    this.startNs = runStart > 0 ? runStart : this.clock.nowNs();
   }
 
   get active(): boolean {
