@@ -6,7 +6,7 @@
 // clock read. The ratio is taken per round (Reflex p50 over bare p50 of the same round) and the median
 // over the rounds is reported, so a burst of load from other processes during one round moves it little.
 //
-//   npx tsx bench/graph-overhead/main.ts [--quick] [--json] [--histogram-stand-in none|small-array|large-array]
+//   npx tsx bench/graph-overhead/main.ts [--quick] [--json] [--histogram-stand-in none|small-array|large-array|unstaged]
 //
 // --histogram-stand-in is a diagnostic (see stand-in.ts): the runtime's histogram records are replaced
 // by a stand-in, so the figures say what the records cost; such a run claims no target.
@@ -34,7 +34,7 @@ interface Plan {
   readonly perRound: number;
 }
 
-const USAGE = "usage: npx tsx bench/graph-overhead/main.ts [--quick] [--json] [--histogram-stand-in none|small-array|large-array]";
+const USAGE = "usage: npx tsx bench/graph-overhead/main.ts [--quick] [--json] [--histogram-stand-in none|small-array|large-array|unstaged]";
 const argv = process.argv.slice(2);
 const args = new Set<string>();
 let standIn: StandIn | undefined;

@@ -2,9 +2,10 @@
 // counter increment into a typed array of a chosen size, to tell what a hop's two histogram records cost
 // apart from the rest of the runtime, and whether that cost is HDR's arithmetic or the memory its
 // counts array occupies. Figures from such a run are not the runtime's and meet no target.
+// `unstaged` is the record path before the staging buffer: every record goes into the HDR counts at once.
 import { LatencyHistogram } from "../../sdk/telemetry/histogram.js";
 
-export const STAND_INS = ["none", "small-array", "large-array"] as const;
+export const STAND_INS = ["none", "small-array", "large-array", "unstaged"] as const;
 export type StandIn = (typeof STAND_INS)[number];
 
 /** The size of the counts array of the histograms the runtime builds (Int32, 1 ns .. 60 s, 3 digits). */
@@ -15,6 +16,14 @@ type WithSlot = LatencyHistogram & { [slot]?: Int32Array };
 
 export function installStandIn(kind: StandIn): void {
   const proto = LatencyHistogram.prototype as WithSlot;
+  if (kind === "unstaged") {
+    const staged = proto.record;
+    proto.record = function record(this: WithSlot, ns: number): void {
+      staged.call(this, ns);
+      this.flush();
+    };
+    return;
+  }
   if (kind === "none") {
     proto.record = function record(): void {};
     return;
