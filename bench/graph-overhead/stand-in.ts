@@ -1,8 +1,12 @@
-// Diagnostic only (--histogram-stand-in): replaces LatencyHistogram.record, process-wide, by a plain
-// counter increment into a typed array of a chosen size, to tell what a hop's two histogram records cost
-// apart from the rest of the runtime, and whether that cost is HDR's arithmetic or the memory its
-// counts array occupies. Figures from such a run are not the runtime's and meet no target.
-// `unstaged` is the record path before the staging buffer: every record goes into the HDR counts at once.
+// Diagnostic only (--histogram-stand-in): replaces LatencyHistogram.record, process-wide, to tell what a
+// hop's two histogram records cost apart from the rest of the runtime. Figures from such a run are not
+// the runtime's and meet no target.
+// - none: record does nothing.
+// - small-array / large-array: a plain counter increment into a typed array of 64 bytes or of HDR's
+//   counts size (110 KB) at HDR's index: is the cost HDR's arithmetic or the memory its counts occupy?
+// - unstaged: the record path before the staging buffer (sdk/telemetry/histogram.ts up to 51f44df),
+//   verbatim: every record goes into the HDR counts at once, loading a counts-array line each time.
+import type * as hdr from "hdr-histogram-js";
 import { LatencyHistogram } from "../../sdk/telemetry/histogram.js";
 
 export const STAND_INS = ["none", "small-array", "large-array", "unstaged"] as const;
@@ -13,14 +17,30 @@ const HDR_COUNTS_LENGTH = 27_648;
 
 const slot = Symbol("stand-in counts");
 type WithSlot = LatencyHistogram & { [slot]?: Int32Array };
+/** LatencyHistogram's private fields, which the old record path used (TypeScript-private only). */
+interface Inside {
+  readonly h: hdr.Int32Histogram;
+  readonly bucketShift: number;
+}
 
 export function installStandIn(kind: StandIn): void {
   const proto = LatencyHistogram.prototype as WithSlot;
   if (kind === "unstaged") {
-    const staged = proto.record;
-    proto.record = function record(this: WithSlot, ns: number): void {
-      staged.call(this, ns);
-      this.flush();
+    proto.record = function record(this: LatencyHistogram, ns: number): void {
+      const self = this as unknown as Inside;
+      const v = ns > 0 ? Math.round(ns) : 0;
+      const h = self.h;
+      if (v < 0x80000000) {
+        const bucket = Math.max(31 - Math.clz32(v) - self.bucketShift, 0);
+        const index = ((bucket + 1) << h.subBucketHalfCountMagnitude) + (v >>> (bucket + h.unitMagnitude)) - h.subBucketHalfCount;
+        if (index < h.countsArrayLength) {
+          h.incrementCountAtIndex(index);
+          h.updateMinAndMax(v);
+          h.incrementTotalCount();
+          return;
+        }
+      }
+      h.recordValue(v);
     };
     return;
   }
