@@ -6,25 +6,28 @@
 // buffers over 128 bytes without copying them), and the decoder puts the received frame itself (a
 // Buffer over ZeroMQ's message memory) into the body.
 import protobuf from "protobufjs/minimal.js";
-import { bulkFieldsOf, codecOf, isMessageName, reflex, type MessageCodec } from "../messages/index.js";
-import { spansOf, traceOf, type Header, type Msg } from "../runtime/message.js";
+import { bulkFieldsOf, codecOf, isMessageName, type MessageCodec } from "../messages/index.js";
+import type { Header, Msg } from "../runtime/message.js";
 import { DecodeError, EncodeError } from "./decode-error.js";
+import { decodeEnvelope, encodeEnvelope } from "./envelope-codec.js";
 import { schemaViolation } from "./schema-check.js";
 
-const Envelope = reflex.Envelope;
+/** The generated encoders take the writer to encode into; MessageCodec types only the one-argument form. */
+type BodyEncoder = (message: unknown, writer: protobuf.Writer) => protobuf.Writer;
 
-/**
- * A reader that keeps unknown fields ($unknowns) for this decode only: protobufjs discards them by
- * default, and they are where a known field with the wrong wire type ends up (see schema-check.ts).
- */
+// One writer for every body: encodes are synchronous and finish() copies the bytes out, so reusing it
+// saves a writer and its first buffer per message.
+let bodyWriter = protobuf.Writer.create();
+const noBulk: readonly string[] = [];
+const noLengths: readonly number[] = [];
+
+/** A reader that keeps unknown fields ($unknowns): a known field with the wrong wire type ends up there. */
 function readerOf(frame: Uint8Array): Uint8Array {
   const reader = protobuf.Reader.create(frame);
   reader.discardUnknown = false;
   // The generated decoders take a Reader or bytes; MessageCodec types only the bytes form.
   return reader as unknown as Uint8Array;
 }
-const noBulk: reflex.BulkField.$Properties[] = [];
-const noSpans: reflex.Span.$Properties[] = [];
 
 /**
  * The frames of one message: [envelope, body without bulk fields, ...bulk bytes]. The bulk frames are
@@ -38,36 +41,40 @@ export function encodeFrames(msg: Msg): Uint8Array[] {
   const codec = codecOf(type) as MessageCodec;
   if (typeof msg.body !== "object" || msg.body === null) throw new EncodeError(`cannot encode "${header.type}": body is not an object`);
   let body = msg.body as Record<string, unknown>;
-  let bulk = noBulk;
+  let bulkFields = noBulk;
+  let bulkLengths = noLengths;
   let bulkFrames: Uint8Array[] | undefined;
-  for (const field of bulkFieldsOf(type)) {
+  const candidates = bulkFieldsOf(type);
+  for (let i = 0; i < candidates.length; i++) {
+    const field = candidates[i] as string;
     const value = body[field];
     if (!(value instanceof Uint8Array) || value.byteLength === 0) continue;
     if (!bulkFrames) {
       bulkFrames = [];
-      bulk = [];
+      bulkFields = [];
+      bulkLengths = [];
       // A shallow copy with the bulk fields cleared: bodies are shared by every consumer, so never mutate.
       body = { ...body };
     }
-    bulk.push({ field, length: value.byteLength });
+    (bulkFields as string[]).push(field);
+    (bulkLengths as number[]).push(value.byteLength);
     bulkFrames.push(value);
     body[field] = undefined;
   }
   let bodyFrame: Uint8Array;
   try {
-    bodyFrame = codec.encode(body).finish();
+    bodyFrame = (codec.encode as unknown as BodyEncoder)(body, bodyWriter).finish();
+    bodyWriter.reset();
   } catch (err) {
+    // A throw can leave the writer mid-submessage (its fork stack not empty): start a clean one.
+    bodyWriter = protobuf.Writer.create();
     throw new EncodeError(`cannot encode "${header.type}" body: ${(err as Error).message}`);
   }
-  const envelopeFrame = Envelope.encode({
-    topic: header.topic,
-    seq: header.seq,
-    captureNs: header.captureNs,
-    messageType: header.type,
-    spans: header.trace ? spansOf(header.trace) : noSpans,
-    bulk,
-  }).finish();
-  return bulkFrames ? [envelopeFrame, bodyFrame, ...bulkFrames] : [envelopeFrame, bodyFrame];
+  const envelopeFrame = encodeEnvelope(header, bulkFields, bulkLengths);
+  if (!bulkFrames) return [envelopeFrame, bodyFrame];
+  const frames: Uint8Array[] = [envelopeFrame, bodyFrame];
+  for (let i = 0; i < bulkFrames.length; i++) frames.push(bulkFrames[i] as Uint8Array);
+  return frames;
 }
 
 /**
@@ -77,14 +84,8 @@ export function encodeFrames(msg: Msg): Uint8Array[] {
 export function decodeFrames(frames: readonly Uint8Array[]): Msg | DecodeError {
   const envelopeFrame = frames[0];
   if (!envelopeFrame) return new DecodeError("envelope", "no frames");
-  let envelope: reflex.Envelope;
-  try {
-    envelope = Envelope.decode(readerOf(envelopeFrame));
-  } catch (err) {
-    return new DecodeError("envelope", `frame 0 is not a reflex.Envelope (${(err as Error).message})`);
-  }
-  const envelopeWhy = schemaViolation("reflex.Envelope", envelope);
-  if (envelopeWhy) return new DecodeError("envelope", envelopeWhy);
+  const envelope = decodeEnvelope(envelopeFrame);
+  if (typeof envelope === "string") return new DecodeError("envelope", `frame 0 is not a reflex.Envelope (${envelope})`);
   if (!envelope.topic) return new DecodeError("envelope", "empty topic");
   if (!(envelope.seq >= 1)) return new DecodeError("envelope", `seq ${envelope.seq} (sequence numbers start at 1)`);
 
@@ -102,32 +103,26 @@ export function decodeFrames(frames: readonly Uint8Array[]): Msg | DecodeError {
   const bodyWhy = schemaViolation(type, body);
   if (bodyWhy) return new DecodeError("body", bodyWhy);
 
-  const bulk = envelope.bulk;
-  if (frames.length !== 2 + bulk.length) {
-    return new DecodeError("bulk", `envelope lists ${bulk.length} bulk frame(s), message has ${frames.length - 2}`);
+  const bulkCount = envelope.bulkCount;
+  if (frames.length !== 2 + bulkCount) {
+    return new DecodeError("bulk", `envelope lists ${bulkCount} bulk frame(s), message has ${frames.length - 2}`);
   }
-  if (bulk.length > 0) {
+  if (bulkCount > 0) {
     const allowed = bulkFieldsOf(type);
-    for (let i = 0; i < bulk.length; i++) {
-      const entry = bulk[i] as reflex.BulkField.$Properties;
+    const fields = envelope.bulkFields;
+    const lengths = envelope.bulkLengths;
+    for (let i = 0; i < bulkCount; i++) {
       const frame = frames[2 + i] as Uint8Array;
-      const field = entry.field ?? "";
+      const field = fields[i] as string;
       if (!allowed.includes(field)) return new DecodeError("bulk", `"${field}" is not a bytes field of ${type}`);
-      for (let j = 0; j < i; j++) if (bulk[j]?.field === field) return new DecodeError("bulk", `"${field}" listed twice`);
-      if ((entry.length ?? 0) !== frame.byteLength) {
-        return new DecodeError("bulk", `"${field}": envelope says ${entry.length ?? 0} bytes, frame has ${frame.byteLength}`);
+      for (let j = 0; j < i; j++) if (fields[j] === field) return new DecodeError("bulk", `"${field}" listed twice`);
+      if (lengths[i] !== frame.byteLength) {
+        return new DecodeError("bulk", `"${field}": envelope says ${lengths[i]} bytes, frame has ${frame.byteLength}`);
       }
       body[field] = frame;
     }
   }
 
-  const spans = envelope.spans;
-  const header: Header = {
-    topic: envelope.topic,
-    seq: envelope.seq,
-    captureNs: envelope.captureNs,
-    type,
-    trace: spans.length > 0 ? traceOf(spans as reflex.Span[]) : undefined,
-  };
+  const header: Header = { topic: envelope.topic, seq: envelope.seq, captureNs: envelope.captureNs, type, trace: envelope.trace };
   return { header, body };
 }

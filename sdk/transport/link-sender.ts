@@ -146,6 +146,11 @@ export class LinkSender {
 
   /** Encodes and sends to every peer. Never throws on a message it cannot encode: counts and logs it. */
   send(msg: Msg): void {
+    if (this.state !== "open" || this.peers.size === 0) {
+      // Nobody to send to: not worth an encode.
+      this.counters.send_no_peer++;
+      return;
+    }
     let frames: Uint8Array[];
     try {
       frames = encodeFrames(msg);
@@ -169,9 +174,11 @@ export class LinkSender {
     // Reading ZMQ_EVENTS makes libzmq process its pending commands (queue credit returned by the I/O
     // thread, pipe activations), which a zmq_send with ZMQ_DONTWAIT does at most once a millisecond.
     void this.socket.writable;
+    const n = frames.length;
     for (const peer of this.peers.values()) {
-      const parts: Uint8Array[] = [peer.id];
-      for (let i = 0; i < frames.length; i++) parts.push(frames[i] as Uint8Array);
+      const parts = new Array<Uint8Array>(n + 1);
+      parts[0] = peer.id;
+      for (let i = 0; i < n; i++) parts[i + 1] = frames[i] as Uint8Array;
       this.socket.send(parts).then(peer.onSent, peer.onFailed);
     }
   }
