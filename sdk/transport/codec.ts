@@ -18,8 +18,9 @@ type BodyEncoder = (message: unknown, writer: protobuf.Writer) => protobuf.Write
 // One writer for every body: encodes are synchronous and finish() copies the bytes out, so reusing it
 // saves a writer and its first buffer per message.
 let bodyWriter = protobuf.Writer.create();
-const noBulk: readonly string[] = [];
-const noLengths: readonly number[] = [];
+const bulkFields: string[] = [];
+const bulkLengths: number[] = [];
+const EMPTY = new Uint8Array(0);
 
 /** A reader that keeps unknown fields ($unknowns): a known field with the wrong wire type ends up there. */
 function readerOf(frame: Uint8Array): Uint8Array {
@@ -41,39 +42,31 @@ export function encodeFrames(msg: Msg): Uint8Array[] {
   const codec = codecOf(type) as MessageCodec;
   if (typeof msg.body !== "object" || msg.body === null) throw new EncodeError(`cannot encode "${header.type}": body is not an object`);
   let body = msg.body as Record<string, unknown>;
-  let bulkFields = noBulk;
-  let bulkLengths = noLengths;
-  let bulkFrames: Uint8Array[] | undefined;
+  // Bulk frames go to frames[2...]; their names and lengths to reused arrays, read by the envelope encode.
+  const frames: Uint8Array[] = [EMPTY, EMPTY];
+  let bulkCount = 0;
   const candidates = bulkFieldsOf(type);
   for (let i = 0; i < candidates.length; i++) {
     const field = candidates[i] as string;
     const value = body[field];
     if (!(value instanceof Uint8Array) || value.byteLength === 0) continue;
-    if (!bulkFrames) {
-      bulkFrames = [];
-      bulkFields = [];
-      bulkLengths = [];
-      // A shallow copy with the bulk fields cleared: bodies are shared by every consumer, so never mutate.
-      body = { ...body };
-    }
-    (bulkFields as string[]).push(field);
-    (bulkLengths as number[]).push(value.byteLength);
-    bulkFrames.push(value);
+    // A shallow copy with the bulk fields cleared: bodies are shared by every consumer, so never mutate.
+    if (bulkCount === 0) body = { ...body };
+    bulkFields[bulkCount] = field;
+    bulkLengths[bulkCount] = value.byteLength;
+    bulkCount++;
+    frames.push(value);
     body[field] = undefined;
   }
-  let bodyFrame: Uint8Array;
   try {
-    bodyFrame = (codec.encode as unknown as BodyEncoder)(body, bodyWriter).finish();
+    frames[1] = (codec.encode as unknown as BodyEncoder)(body, bodyWriter).finish();
     bodyWriter.reset();
   } catch (err) {
     // A throw can leave the writer mid-submessage (its fork stack not empty): start a clean one.
     bodyWriter = protobuf.Writer.create();
     throw new EncodeError(`cannot encode "${header.type}" body: ${(err as Error).message}`);
   }
-  const envelopeFrame = encodeEnvelope(header, bulkFields, bulkLengths);
-  if (!bulkFrames) return [envelopeFrame, bodyFrame];
-  const frames: Uint8Array[] = [envelopeFrame, bodyFrame];
-  for (let i = 0; i < bulkFrames.length; i++) frames.push(bulkFrames[i] as Uint8Array);
+  frames[0] = encodeEnvelope(header, bulkFields, bulkLengths, bulkCount);
   return frames;
 }
 

@@ -27,9 +27,10 @@ const traceStack: Trace[] = [];
 
 /**
  * Frame 0 of a message: the envelope of `header`, whose body's bulk fields `bulkFields[i]` travel as
- * frames of `bulkLengths[i]` bytes. Omits default values, as protobuf's proto3 encoders do.
+ * frames of `bulkLengths[i]` bytes (the first `bulkCount` entries; all by default). Omits default
+ * values, as protobuf's proto3 encoders do.
  */
-export function encodeEnvelope(header: Header, bulkFields: readonly string[], bulkLengths: readonly number[]): Buffer {
+export function encodeEnvelope(header: Header, bulkFields: readonly string[], bulkLengths: readonly number[], bulkCount = bulkFields.length): Buffer {
   const w = writer;
   w.reset();
   if (header.topic !== "") {
@@ -74,7 +75,7 @@ export function encodeEnvelope(header: Header, bulkFields: readonly string[], bu
     }
     w.endSub(start);
   }
-  for (let i = 0; i < bulkFields.length; i++) {
+  for (let i = 0; i < bulkCount; i++) {
     w.byte(BULK);
     const start = w.beginSub();
     const field = bulkFields[i] as string;
