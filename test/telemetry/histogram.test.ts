@@ -41,7 +41,7 @@ describe("telemetry: latency histogram (staged records)", () => {
     const vs = values(7, 5000);
     const h = new LatencyHistogram();
     // Reads at irregular points: some with values staged, some after a microtask fold.
-    const readAt = new Set([1, 47, 48, 63, 64, 65, 200, 1234, 4999]);
+    const readAt = new Set([1, FOLD_AT - 1, FOLD_AT, STAGED - 1, STAGED, STAGED + 1, 1234, 4999]);
     for (let i = 0; i < vs.length; i++) {
       h.record(vs[i]!);
       if (i % 97 === 0) await Promise.resolve();
@@ -71,6 +71,18 @@ describe("telemetry: latency histogram (staged records)", () => {
     assert.equal(h.pending, 0, "folded once the synchronous code returned");
     assert.equal(h.count, FOLD_AT);
     assert.equal(h.percentileNs(100), 1000);
+  });
+
+  it("one queued fold takes every histogram that reached the mark, and each again after it", async () => {
+    const hs = Array.from({ length: 5 }, () => new LatencyHistogram());
+    for (let round = 1; round <= 2; round++) {
+      for (let i = 0; i < FOLD_AT; i++) for (const h of hs) h.record(i);
+      assert.deepEqual(hs.map((h) => h.pending), hs.map(() => FOLD_AT));
+      hs[0]!.percentileNs(50); // a reader folds one of them before the queued fold runs
+      await Promise.resolve();
+      assert.deepEqual(hs.map((h) => h.pending), hs.map(() => 0), `round ${round}: all folded`);
+      assert.deepEqual(hs.map((h) => h.count), hs.map(() => round * FOLD_AT));
+    }
   });
 
   it("every reader sees staged values without a fold having run", () => {
