@@ -10,7 +10,7 @@
 // Hop latency = round trip / 2, one message in flight (HDR histogram, p50/p99). Throughput = messages
 // per second with 4 in flight (below the high-water marks, so nothing is dropped).
 //
-//   npx tsx bench/transport/main.ts [--quick] [--json]
+//   npx tsx bench/transport/main.ts [--quick] [--json] [--sizes KB,...] [--runs N]
 //
 // --quick finishes in well under a minute; --json prints one JSON object as the last stdout line.
 import { fork } from "node:child_process";
@@ -30,17 +30,26 @@ const WINDOW = 4;
 const TARGET_RATIO = 1.3;
 const TARGET_SMALL_US = 20;
 
-const USAGE = "usage: npx tsx bench/transport/main.ts [--quick] [--json] [--sizes KB,KB,...]";
+const USAGE = "usage: npx tsx bench/transport/main.ts [--quick] [--json] [--sizes KB,KB,...] [--runs N]";
 const argv = process.argv.slice(2);
 const args = new Set<string>();
 // --sizes 100,4096: only these payload sizes (KB), for profiling one size; the table needs all four.
 let sizes: readonly number[] = SIZES;
+// --runs N: the whole measurement N times in one process (all sizes, then again); figures are the
+// medians over the runs, each run's own figures are kept in the JSON.
+let runs = 1;
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i] as string;
   if (a === "--sizes" && argv[i + 1] !== undefined) {
     sizes = (argv[++i] as string).split(",").map((v) => Number(v) * KB);
     if (sizes.some((v) => !(v > 0))) {
       process.stderr.write(`--sizes ${argv[i]}: give payload sizes in KB, e.g. --sizes 100,4096\n${USAGE}\n`);
+      process.exit(2);
+    }
+  } else if (a === "--runs" && argv[i + 1] !== undefined) {
+    runs = Number(argv[++i]);
+    if (!Number.isInteger(runs) || runs < 1) {
+      process.stderr.write(`--runs ${argv[i]}: give a whole number of runs >= 1, e.g. --runs 3\n${USAGE}\n`);
       process.exit(2);
     }
   } else if (a === "--quick" || a === "--json") args.add(a);
@@ -227,6 +236,8 @@ interface Row {
   p50_added_us: number;
   target: string;
   target_met: boolean;
+  /** With --runs > 1: each run's paired figures (the row's figures are their medians). */
+  per_run?: { p50_ratio: number; p50_added_us: number; throughput_ratio: number; raw_p50_us: number; reflex_p50_us: number }[];
 }
 
 function median(xs: readonly number[]): number {
@@ -242,6 +253,34 @@ function figures(h: hdr.Histogram, messages: number, elapsedNs: number, size: nu
     hop_p99_us: h.getValueAtPercentile(99) / 1000,
     msgs_per_s: msgsPerS,
     mb_per_s: (msgsPerS * size) / 1e6,
+  };
+}
+
+/** One row from several runs of the same size: every figure the median over the runs. */
+function combineRuns(rs: readonly Row[]): Row {
+  const first = rs[0] as Row;
+  if (rs.length === 1) return first;
+  const m = (f: (r: Row) => number): number => median(rs.map(f));
+  const path = (f: (r: Row) => PathFigures): PathFigures => ({
+    hop_p50_us: m((r) => f(r).hop_p50_us),
+    hop_p99_us: m((r) => f(r).hop_p99_us),
+    msgs_per_s: m((r) => f(r).msgs_per_s),
+    mb_per_s: m((r) => f(r).mb_per_s),
+  });
+  const p50Ratio = m((r) => r.p50_ratio);
+  const added = m((r) => r.p50_added_us);
+  const thrRatio = m((r) => r.throughput_ratio);
+  const small = first.payload_bytes < 100 * KB;
+  return {
+    ...first,
+    raw: path((r) => r.raw),
+    reflex: path((r) => r.reflex),
+    p50_ratio: p50Ratio,
+    p99_ratio: m((r) => r.p99_ratio),
+    throughput_ratio: thrRatio,
+    p50_added_us: added,
+    target_met: small ? added <= TARGET_SMALL_US : p50Ratio <= TARGET_RATIO && thrRatio <= TARGET_RATIO,
+    per_run: rs.map((r) => ({ p50_ratio: r.p50_ratio, p50_added_us: r.p50_added_us, throughput_ratio: r.throughput_ratio, raw_p50_us: r.raw.hop_p50_us, reflex_p50_us: r.reflex.hop_p50_us })),
   };
 }
 
@@ -276,8 +315,7 @@ async function main(): Promise<void> {
   await reflex.rx.waitConnected(10_000);
   await raw.ready();
 
-  const rows: Row[] = [];
-  for (const size of sizes) {
+  const measureSize = async (size: number): Promise<Row> => {
     payload = Buffer.alloc(size, 0x5a);
     const p = plan(size);
     const paths = [raw.path, reflex.path];
@@ -319,7 +357,7 @@ async function main(): Promise<void> {
     const added = median(pairs.p50AddedUs);
     const thrRatio = median(pairs.throughputRatio);
     const small = size < 100 * KB;
-    rows.push({
+    const row: Row = {
       payload_bytes: size,
       round_trips: p.latency,
       blocks: p.blocks,
@@ -331,10 +369,18 @@ async function main(): Promise<void> {
       p50_added_us: added,
       target: small ? `hop p50 +<= ${TARGET_SMALL_US} us` : `hop p50 and throughput within ${TARGET_RATIO}x`,
       target_met: small ? added <= TARGET_SMALL_US : p50Ratio <= TARGET_RATIO && thrRatio <= TARGET_RATIO,
-    });
-    lat.raw.destroy();
-    lat.reflex.destroy();
+  };
+  lat.raw.destroy();
+  lat.reflex.destroy();
+  return row;
+  };
+  const perRun: Row[][] = [];
+  for (let r = 0; r < runs; r++) {
+    const rowsOfRun: Row[] = [];
+    for (const size of sizes) rowsOfRun.push(await measureSize(size));
+    perRun.push(rowsOfRun);
   }
+  const rows: Row[] = sizes.map((_, i) => combineRuns(perRun.map((rs) => rs[i] as Row)));
 
   const dropped = { raw: raw.path.dropped(), reflex: reflex.path.dropped() };
   const badFrames = Object.values(reflex.rx.counters.bad_frames).reduce((a, b) => a + b, 0);
@@ -357,10 +403,10 @@ async function main(): Promise<void> {
   };
   const fmt = (n: number, d = 1): string => n.toFixed(d);
   const lines = [
-    `bench/transport${quick ? " --quick" : ""}: cross-process hop over ipc://, raw ZeroMQ PUSH/PULL vs Reflex link`,
+    `bench/transport${quick ? " --quick" : ""}${runs > 1 ? ` --runs ${runs}` : ""}: cross-process hop over ipc://, raw ZeroMQ PUSH/PULL vs Reflex link`,
     `machine: ${machine.nproc} cpus (${machine.cpu}), node ${machine.node}, libzmq ${machine.libzmq}, load ${machine.load_avg_1m_at_start}`,
     "",
-    "hop latency = round trip / 2, one in flight; throughput with 4 in flight; added/ratios = median over paired blocks",
+    `hop latency = round trip / 2, one in flight; throughput with 4 in flight; added/ratios = median over paired blocks${runs > 1 ? `, then the median over ${runs} runs` : ""}`,
     "",
     "| payload | raw p50 us | raw p99 us | Reflex p50 us | Reflex p99 us | p50 added | p50 ratio | p99 ratio | raw msg/s | Reflex msg/s | Reflex MB/s | time ratio | target | met |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
@@ -384,12 +430,19 @@ async function main(): Promise<void> {
         "",
       ].join(" | ").trim(),
     ),
+    ...(runs > 1
+      ? [
+          "",
+          "per run (p50 added us | p50 ratio | time ratio):",
+          ...rows.map((r) => `  ${r.payload_bytes >= 1024 * KB ? `${r.payload_bytes / (1024 * KB)} MB` : `${r.payload_bytes / KB} KB`}: ${(r.per_run ?? []).map((x) => `${fmt(x.p50_added_us)} | ${fmt(x.p50_ratio, 2)} | ${fmt(x.throughput_ratio, 2)}`).join("   ")}`),
+        ]
+      : []),
     "",
     `dropped: raw ${dropped.raw} (it waits instead), Reflex ${dropped.reflex} (send_dropped + gaps + QoS); Reflex bad frames ${badFrames}; took ${fmt((performance.now() - started) / 1000)} s`,
   ];
   process.stdout.write(lines.join("\n") + "\n");
   if (json) {
-    process.stdout.write(JSON.stringify({ bench: "transport", quick, machine, window: WINDOW, rows, dropped, all_targets_met: rows.every((r) => r.target_met) }) + "\n");
+    process.stdout.write(JSON.stringify({ bench: "transport", quick, runs, machine, window: WINDOW, rows, dropped, all_targets_met: rows.every((r) => r.target_met) }) + "\n");
   }
 }
 
