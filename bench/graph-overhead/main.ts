@@ -20,6 +20,7 @@ import type { Trace } from "../../sdk/runtime/message.js";
 import { startBareChain, type BareStamp } from "./bare-chain.js";
 import { pace, type PaceResult } from "./pace.js";
 import { startReflexChain, type Blob } from "./reflex-chain.js";
+import { installFoldMeter } from "./fold-meter.js";
 import { installStandIn, STAND_INS, type StandIn } from "./stand-in.js";
 
 const HOPS = 10;
@@ -201,6 +202,7 @@ log(`machine: ${machine.nproc} cpus (${machine.cpu}), node ${machine.node}, ${ma
 log(`runtime: ${rev}`);
 if (standIn) log(`DIAGNOSTIC RUN: LatencyHistogram.record replaced by the "${standIn}" stand-in; these are not the runtime's figures`);
 
+const foldMeter = standIn ? undefined : installFoldMeter(clock);
 const reflex = await startReflexChain(HOPS, clock, onReflex);
 const bare = startBareChain(HOPS, clock, onBare);
 const runtime = reflex.runtime;
@@ -229,6 +231,8 @@ interface RateResult {
   /** Ratio of the p50s over all rounds pooled. */
   pooledRatioP50: number;
   pacing: { reflexLate: number; bareLate: number; achievedHzReflex: number; achievedHzBare: number };
+  /** The staged histograms' folds during the measured rounds (off the hops; null with a stand-in). */
+  folds: { count: number; values: number; nsPerValue: number; nsPerMessage: number } | null;
 }
 
 const results: RateResult[] = [];
@@ -242,6 +246,7 @@ for (const plan of plans) {
   const roundRatiosP50: number[] = [];
   const roundRatiosP99: number[] = [];
   measuring = true;
+  foldMeter?.reset();
   for (let r = 0; r < plan.rounds; r++) {
     reflexFig.round.reset();
     bareFig.round.reset();
@@ -255,6 +260,7 @@ for (const plan of plans) {
     roundRatiosP99.push(reflexFig.round.getValueAtPercentile(99) / bareFig.round.getValueAtPercentile(99));
   }
   measuring = false;
+  const folded = foldMeter ? { count: foldMeter.folds, values: foldMeter.values, ns: foldMeter.ns } : undefined;
   const sent = plan.rounds * plan.perRound;
   const drops = reflex.drops() - dropsBefore;
   const delivered = reflex.delivered() - deliveredBefore;
@@ -297,6 +303,9 @@ for (const plan of plans) {
       achievedHzReflex: achieved(paced.reflex),
       achievedHzBare: achieved(paced.bare),
     },
+    folds: folded
+      ? { count: folded.count, values: folded.values, nsPerValue: Math.round(folded.ns / Math.max(1, folded.values)), nsPerMessage: Math.round(folded.ns / sent) }
+      : null,
   });
 }
 
@@ -331,6 +340,12 @@ for (const r of results) {
   log(`  Reflex/bare p50 by round: ${r.roundRatiosP50.map((x) => x.toFixed(2)).join(" ")} (median ${r.ratioP50.toFixed(2)}, pooled ${r.pooledRatioP50.toFixed(2)})`);
   log(`  p50 by hop (Reflex): ${r.reflex.byHopP50Us.map(f).join(" ")}`);
   log(`  p50 by hop (bare):   ${r.bare.byHopP50Us.map(f).join(" ")}`);
+  if (r.folds) {
+    log(
+      `  histogram folds (a microtask after the chain, in no hop's latency): ${r.folds.count} folds of ${r.folds.values} values, ` +
+        `${r.folds.nsPerValue} ns per value, ${r.folds.nsPerMessage} ns per message (${2 * HOPS} records)`,
+    );
+  }
 }
 
 const zeroDropsAt1k = results.filter((r) => r.rateHz === 1000).every((r) => r.reflex.drops === 0 && r.reflex.received === r.sent);

@@ -84,7 +84,10 @@ export class LatencyHistogram {
     const half = h.subBucketHalfCountMagnitude;
     const unit = h.unitMagnitude;
     const base = h.subBucketHalfCount;
-    const length = h.countsArrayLength;
+    // The counts themselves, incremented in place (what incrementCountAtIndex does, without its call);
+    // read again after a recordValue, which may have resized them.
+    let length = h.countsArrayLength;
+    let counts = h._counts as Int32Array;
     // Min, max and total are updated once per fold, not once per value.
     let max = 0;
     let minNonZero = Number.MAX_SAFE_INTEGER;
@@ -100,7 +103,7 @@ export class LatencyHistogram {
         const bucket = Math.max(31 - Math.clz32(v) - shift, 0);
         const index = ((bucket + 1) << half) + (v >>> (bucket + unit)) - base;
         if (index < length) {
-          h.incrementCountAtIndex(index);
+          counts[index]!++;
           if (v > max) max = v;
           if (v !== 0 && v < minNonZero) minNonZero = v;
           counted++;
@@ -108,6 +111,8 @@ export class LatencyHistogram {
         }
       }
       h.recordValue(v); // larger values, and those that make it resize (min, max, total included)
+      counts = h._counts as Int32Array;
+      length = h.countsArrayLength;
     }
     if (counted > 0) {
       h.updateMinAndMax(max);
