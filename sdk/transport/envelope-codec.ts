@@ -203,7 +203,10 @@ class FrameReader {
     if (depth > 100) throw new Malformed("groups nested more than 100 deep");
     switch (wireType) {
       case 0:
-        this.uint64(end);
+        // protobufjs skips an unknown varint of any length (no 10-byte cap): refuse exactly what it refuses.
+        do {
+          if (this.pos >= end) throw new Malformed(`varint cut short at byte ${this.pos}`);
+        } while ((this.buf[this.pos++] as number) >= 128);
         return;
       case 1:
         this.advance(8, end);

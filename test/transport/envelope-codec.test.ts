@@ -125,7 +125,11 @@ describe("transport: hand-written envelope codec", () => {
           sameValues(hand, gen);
         }
       }),
-      { numRuns: 3000 },
+      {
+        numRuns: 3000,
+        // Found by this property in CI: an unknown varint field longer than 10 bytes, which protobufjs skips.
+        examples: [[Uint8Array.from([144, 27, 128, 160, 128, 224, 160, 128, 240, 144, 128, 128, 240, 144, 128, 128, 240, 144, 128, 128, 224, 160, 128, 224, 160, 128, 224, 160, 128, 16])]],
+      },
     );
     assert.ok(refused > 100, `the damage should break some frames (refused ${refused})`);
   });
