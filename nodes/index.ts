@@ -11,6 +11,7 @@ import imu from "./sensors/imu.js";
 import jointState from "./sensors/joint-state.js";
 import simCamera from "./sensors/sim-camera.js";
 import log from "./util/log.js";
+import policyConfig from "./util/policy-config.js";
 import relay from "./util/relay.js";
 import throttle from "./util/throttle.js";
 import timer from "./util/timer.js";
@@ -24,6 +25,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   vlaPolicy,
   watchdog,
   timer,
+  policyConfig,
   throttle,
   relay,
   log,

@@ -5,8 +5,9 @@
 // that arrive while it runs wait on the image edge (keep-latest drops all but the newest). Per-stage
 // latencies are wall time (performance.now), not the runtime clock: on the virtual clock work takes no
 // virtual time, so the clock would say 0. Each tick's report also goes to `onVlaTick` listeners, a side
-// channel for `reflex eval` and the bench (gauges keep only the last value). configureVlaPolicy() changes
-// a running node's options (e.g. the sampler's step count) between ticks.
+// channel for `reflex eval` and the bench (gauges keep only the last value). A running node's options
+// (e.g. the sampler's step count) change between ticks: over the graph, by a reflex.PolicyConfig on the
+// optional `config` input (from any node, in any process), or in this process with configureVlaPolicy().
 import { performance } from "node:perf_hooks";
 import { Type, type Static } from "@sinclair/typebox";
 import { concatMap, EMPTY, from, type Observable } from "rxjs";
@@ -85,6 +86,7 @@ export default defineNode({
     image: { type: "reflex.Image", description: "RGB8 camera frame, the model's image size" },
     state: { type: "reflex.JointState", description: "proprioception: position", required: false },
     instruction: { type: "reflex.Instruction", description: "which color to reach (colorIndex)" },
+    config: { type: "reflex.PolicyConfig", description: "option changes (steps), applied at the next tick; a bad one is rejected and counted", required: false },
   },
   outputs: {
     actions: { type: "reflex.ActionChunk", description: "horizon x dim rows from the model manifest" },
@@ -123,6 +125,31 @@ export default defineNode({
       ctx.log.info({ changes }, "vla-policy: options change accepted; applied at the next tick");
     };
     controls.set(ctx.id, control);
+
+    // The same changes over the graph. A bad message must not stop the node: it is rejected, counted
+    // (gauge config_rejected) and logged with what to fix; the options stay as they were.
+    let configAccepted = 0;
+    let configRejected = 0;
+    const onConfig = (m: Delivered<reflex.PolicyConfig.$Properties>): void => {
+      const changes: VlaPipelineOptions = {};
+      // proto3 `optional`: null/undefined is unset (changes nothing), 0 is a value (and a bad one).
+      if (m.body.steps != null) changes.steps = m.body.steps;
+      try {
+        if (Object.keys(changes).length === 0) throw new RangeError("the message sets no option (set steps)");
+        control(changes);
+        configAccepted++;
+        ctx.metrics.gauge("config_accepted", configAccepted);
+      } catch (err) {
+        configRejected++;
+        ctx.metrics.gauge("config_rejected", configRejected);
+        const why = (err instanceof Error ? err.message : String(err)).replace(`vla-policy ${ctx.id}: `, "");
+        ctx.log.warn(
+          { node: ctx.id, port: "config", body: m.body, rejected: configRejected },
+          `vla-policy ${ctx.id}: input "config" (reflex.PolicyConfig) rejected, options unchanged: ${why}; send steps within 1..1000 (1 only for a model with a one-step head)`,
+        );
+      }
+    };
+    subs.push(ctx.inputs.config.subscribe(onConfig));
 
     const tick = async (img: Delivered<reflex.Image.$Properties>): Promise<Outgoing<reflex.ActionChunk.$Properties> | undefined> => {
       const instr = instruction;

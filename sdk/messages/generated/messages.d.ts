@@ -162,6 +162,31 @@ export namespace reflex {
         type $Shape = reflex.Tensor.$Properties;
     }
 
+    interface IPolicyConfig extends reflex.PolicyConfig.$Properties {
+    }
+
+    class PolicyConfig {
+        constructor(properties?: reflex.PolicyConfig.$Properties);
+        $unknowns?: Uint8Array[];
+        steps?: (number|null);
+        static create(properties: reflex.PolicyConfig.$Shape): reflex.PolicyConfig & reflex.PolicyConfig.$Shape;
+        static create(properties?: reflex.PolicyConfig.$Properties): reflex.PolicyConfig;
+        static encode(message: reflex.PolicyConfig.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): reflex.PolicyConfig & reflex.PolicyConfig.$Shape;
+        static fromObject(object: { [k: string]: any }): reflex.PolicyConfig;
+        static toObject(message: reflex.PolicyConfig, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace PolicyConfig {
+        interface $Properties {
+            steps?: (number|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = reflex.PolicyConfig.$Properties;
+    }
+
     interface ISpan extends reflex.Span.$Properties {
     }
 

@@ -1669,6 +1669,235 @@ export const reflex = $root.reflex = (() => {
         return Tensor;
     })();
 
+    reflex.PolicyConfig = (function() {
+
+        /**
+         * Properties of a PolicyConfig.
+         * @typedef {Object} reflex.PolicyConfig.$Properties
+         * @property {number|null} [steps] PolicyConfig steps
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a PolicyConfig.
+         * @memberof reflex
+         * @interface IPolicyConfig
+         * @augments reflex.PolicyConfig.$Properties
+         * @deprecated Use reflex.PolicyConfig.$Properties instead.
+         */
+
+        /**
+         * Shape of a PolicyConfig.
+         * @typedef {reflex.PolicyConfig.$Properties} reflex.PolicyConfig.$Shape
+         */
+
+        /**
+         * Constructs a new PolicyConfig.
+         * @memberof reflex
+         * @classdesc Represents a PolicyConfig.
+         * @constructor
+         * @param {reflex.PolicyConfig.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const PolicyConfig = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * PolicyConfig steps.
+         * @member {number|null|undefined} steps
+         * @memberof reflex.PolicyConfig
+         * @instance
+         */
+        PolicyConfig.prototype.steps = null;
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        // Virtual OneOf for proto3 optional field
+        $Object.defineProperty(PolicyConfig.prototype, "_steps", {
+            get: $util.oneOfGetter($oneOfFields = ["steps"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new PolicyConfig instance using the specified properties.
+         * @function create
+         * @memberof reflex.PolicyConfig
+         * @static
+         * @param {reflex.PolicyConfig.$Properties=} [properties] Properties to set
+         * @returns {reflex.PolicyConfig} PolicyConfig instance
+         * @type {{
+         *   (properties: reflex.PolicyConfig.$Shape): reflex.PolicyConfig & reflex.PolicyConfig.$Shape;
+         *   (properties?: reflex.PolicyConfig.$Properties): reflex.PolicyConfig;
+         * }}
+         */
+        PolicyConfig.create = function(properties) {
+            return new PolicyConfig(properties);
+        };
+
+        /**
+         * Encodes the specified PolicyConfig message. Does not implicitly {@link reflex.PolicyConfig.verify|verify} messages.
+         * @function encode
+         * @memberof reflex.PolicyConfig
+         * @static
+         * @param {reflex.PolicyConfig.$Properties} message PolicyConfig message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        PolicyConfig.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.steps != null && $Object.hasOwnProperty.call(message, "steps"))
+                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.steps);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a PolicyConfig message from the specified reader or buffer.
+         * @function decode
+         * @memberof reflex.PolicyConfig
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {reflex.PolicyConfig & reflex.PolicyConfig.$Shape} PolicyConfig
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        PolicyConfig.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.reflex.PolicyConfig();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        message.steps = reader.uint32();
+                        message._steps = "steps";
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a PolicyConfig message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof reflex.PolicyConfig
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {reflex.PolicyConfig} PolicyConfig
+         */
+        PolicyConfig.fromObject = function (object, _depth) {
+            if (object instanceof $root.reflex.PolicyConfig)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".reflex.PolicyConfig: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.reflex.PolicyConfig();
+            if (object.steps != null)
+                message.steps = object.steps >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a PolicyConfig message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof reflex.PolicyConfig
+         * @static
+         * @param {reflex.PolicyConfig} message PolicyConfig
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        PolicyConfig.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (message.steps != null && $Object.hasOwnProperty.call(message, "steps"))
+                object.steps = message.steps;
+            return object;
+        };
+
+        /**
+         * Converts this PolicyConfig to JSON.
+         * @function toJSON
+         * @memberof reflex.PolicyConfig
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        PolicyConfig.prototype.toJSON = function() {
+            return PolicyConfig.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for PolicyConfig
+         * @function getTypeUrl
+         * @memberof reflex.PolicyConfig
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        PolicyConfig.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/reflex.PolicyConfig";
+        };
+
+        return PolicyConfig;
+    })();
+
     reflex.Span = (function() {
 
         /**

@@ -11,6 +11,7 @@ export interface MessageBodies {
   "reflex.Imu": reflex.Imu.$Properties;
   "reflex.Instruction": reflex.Instruction.$Properties;
   "reflex.JointState": reflex.JointState.$Properties;
+  "reflex.PolicyConfig": reflex.PolicyConfig.$Properties;
   "reflex.Pose2D": reflex.Pose2D.$Properties;
   "reflex.SimWorld": reflex.SimWorld.$Properties;
   "reflex.Span": reflex.Span.$Properties;
@@ -30,6 +31,7 @@ export const codecTable = {
   "reflex.Imu": reflex.Imu,
   "reflex.Instruction": reflex.Instruction,
   "reflex.JointState": reflex.JointState,
+  "reflex.PolicyConfig": reflex.PolicyConfig,
   "reflex.Pose2D": reflex.Pose2D,
   "reflex.SimWorld": reflex.SimWorld,
   "reflex.Span": reflex.Span,
@@ -49,6 +51,7 @@ export const bulkFieldTable: Record<keyof MessageBodies, readonly string[]> = {
   "reflex.Imu": [],
   "reflex.Instruction": [],
   "reflex.JointState": [],
+  "reflex.PolicyConfig": [],
   "reflex.Pose2D": [],
   "reflex.SimWorld": [],
   "reflex.Span": [],
