@@ -110,3 +110,39 @@ describe("vla-policy: steps changed over the graph through the `config` input (r
     }
   });
 });
+
+describe("vla-policy: the `config` input across a real worker boundary (real CLI, real workers, real ZeroMQ)", function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(async () => void (dir = await mkdtemp(join(tmpdir(), "reflex-vla-config-mp-"))));
+  after(async () => void (await rm(dir, { recursive: true, force: true })));
+
+  it("a policy-config node in main changes the steps of a vla-policy in its own process; a bad message is rejected there", async () => {
+    const file = join(dir, "graph.yaml");
+    const report = join(dir, "report.json");
+    // Real clock (multi-process runs refuse the virtual one): 1 -> 4 at 0.6 s -> bad at 1.2 s -> 2 at 1.8 s.
+    await writeFile(
+      file,
+      graphYaml({
+        fps: 20,
+        processes: "processes:\n  main: {}\n  brain: {}",
+        policyProcess: "process: brain",
+        schedule: "[{ at_ms: 600, steps: 4 }, { at_ms: 1200, steps: 2000 }, { at_ms: 1800, steps: 2 }]",
+      }),
+    );
+    const child = spawn(process.execPath, ["--import", "tsx", "sdk/cli/bin.ts", "run", file, "--duration", "3", "--report", report], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.resume();
+    const code = await new Promise<number | null>((res) => child.on("exit", (c) => res(c)));
+    assert.equal(code, 0, stderr);
+    const summary = JSON.parse(await readFile(report, "utf8")) as { nodes: { node: string; errors: number; gauges: Record<string, number> }[] };
+    const policy = summary.nodes.find((n) => n.node === "policy");
+    assert.ok(policy, JSON.stringify(summary.nodes.map((n) => n.node)));
+    assert.equal(policy.gauges.steps, 2, `policy gauges ${JSON.stringify(policy.gauges)}`);
+    assert.equal(policy.gauges.config_accepted, 2);
+    assert.equal(policy.gauges.config_rejected, 1);
+    assert.equal(policy.errors, 0);
+    assert.match(stderr, /vla-policy policy: input \\?"config\\?" \(reflex.PolicyConfig\) rejected, options unchanged: .*got 2000/);
+  });
+});
