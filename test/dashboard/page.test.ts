@@ -83,4 +83,29 @@ const ASSETS = new URL("../../dist/dashboard/", import.meta.url).pathname;
     const same = await page.evaluate(() => (window as unknown as { __row: Element | null }).__row === document.querySelector('[data-testid="node-row-r2"]'));
     assert.equal(same, true);
   });
+
+  it("keeps the path chart's Y axis near the deadline when one p99 spikes, and says what it clipped", async () => {
+    await page.goto(server.url);
+    await page.getByTestId("conn-status").filter({ hasText: "live" }).waitFor();
+    const slug = ids.join(".");
+    const renders = (): Promise<number> => page.evaluate(() => (window as unknown as { __reflexDashboard: { renders: number } }).__reflexDashboard.renders);
+    // Each snapshot is awaited until drawn: one sent before the last was drawn would replace it.
+    const sendDrawn = async (p99Us?: number): Promise<void> => {
+      const before = await renders();
+      at += 250;
+      const snap = chainSnapshot(ids, at);
+      const paths = p99Us === undefined ? snap.paths : snap.paths.map((p) => ({ ...p, latency: { ...p.latency, p99Us, maxUs: p99Us } }));
+      server.send({ t: "snapshot", snapshot: { ...snap, paths } });
+      await page.waitForFunction((n) => (window as unknown as { __reflexDashboard: { renders: number } }).__reflexDashboard.renders > n, before);
+    };
+    const chart = page.getByTestId(`path-chart-${slug}`);
+    for (let i = 0; i < 12; i++) await sendDrawn();
+    await sendDrawn(80_000); // one 80 ms p99 against the fixture's 1 ms deadline
+    for (let i = 0; i < 12; i++) await sendDrawn();
+    const top = Number(await chart.getAttribute("data-y-top"));
+    // The fixture's p99 stays under 0.25 ms, so the deadline sets the top: 1.5 x 1 ms.
+    assert.equal(top, 1.5);
+    assert.match(await textOf(page, `path-clipped-${slug}`), /1 above 1\.5 ms \(max 80\.0\)/);
+    assert.equal(await page.getByTestId(`path-clipped-${slug}`).isVisible(), true);
+  });
 });
