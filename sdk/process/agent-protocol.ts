@@ -9,8 +9,12 @@ export const AGENT_PROTOCOL = 1;
 export type ToAgent =
   | { t: "hello"; protocol: number }
   | { t: "ping" }
-  /** Fork a worker for process `name`; its setup follows as { t: "to", m: { t: "setup" } }. */
-  | { t: "spawn"; name: string; env: Record<string, string> }
+  /**
+   * Fork a worker for process `name`; its setup follows as { t: "to", m: { t: "setup" } }. `env` holds
+   * REFLEX_RESTART for a restarted worker; `runElapsedNs` is the run's age when the launcher sent this
+   * (a restarted worker's REFLEX_RUN_START_NS, translated to the agent's clock: see agent-env.ts).
+   */
+  | { t: "spawn"; name: string; env: Record<string, string>; runElapsedNs?: number }
   | { t: "to"; name: string; m: ToWorker }
   | { t: "kill"; name: string; signal: NodeJS.Signals }
   /** The launcher is done: the agent lets go of this session's workers. */

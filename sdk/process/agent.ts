@@ -16,6 +16,8 @@ import * as zmq from "zeromq";
 import { checkEndpoint, type CurveKeyPair } from "../transport/index.js";
 import { TCP_HEARTBEAT } from "../transport/link-options.js";
 import { registerZapPolicy, type ZapRegistration } from "../transport/zap-handler.js";
+import { RealClock } from "../runtime/clock.js";
+import { agentWorkerEnv } from "./agent-env.js";
 import { AGENT_PROTOCOL, parseFrame, type FromAgent, type ToAgent } from "./agent-protocol.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 
@@ -164,7 +166,7 @@ export class Agent {
         this.reply(s, { t: "pong" });
         break;
       case "spawn":
-        this.spawn(s, m.name, m.env);
+        this.spawn(s, m.name, m.env, m.runElapsedNs);
         break;
       case "to": {
         const { name, m: msg } = m;
@@ -187,7 +189,10 @@ export class Agent {
     this.socket.send([s.id, JSON.stringify(m)]).catch(() => undefined);
   }
 
-  private spawn(s: Session, name: string, env: Record<string, string>): void {
+  private spawn(s: Session, name: string, wireEnv: unknown, runElapsedNs: unknown): void {
+    const nowNs = new RealClock().nowNs();
+    const { env, restart, problem } = agentWorkerEnv(wireEnv, runElapsedNs, nowNs);
+    if (problem) this.opts.logger.warn({ process: name }, `spawn of ${name}: ${problem}`);
     const old = s.workers.get(name);
     if (old && old.exitCode === null && old.signalCode === null) old.kill("SIGKILL");
     const { file, execArgv } = workerEntry();
@@ -207,7 +212,9 @@ export class Agent {
     const pid = child.pid ?? 0;
     s.workers.set(name, child);
     this.counters.spawned++;
-    this.opts.logger.info({ process: name, pid }, `worker ${name} started (pid ${pid})`);
+    const runStart = Number(env["REFLEX_RUN_START_NS"] ?? 0);
+    const age = runStart > 0 ? `, run started ${((nowNs - runStart) / 1e6).toFixed(0)} ms ago` : "";
+    this.opts.logger.info({ process: name, pid, restart }, `worker ${name} started (pid ${pid}${restart > 0 ? `, restart ${restart}${age}` : ""})`);
     child.on("message", (msg: FromWorker) => this.reply(s, { t: "from", name, pid, m: msg }));
     child.on("exit", (code, signal) => {
       this.opts.logger.info({ process: name, pid, code, signal }, `worker ${name} (pid ${pid}) exited (${signal ?? code})`);

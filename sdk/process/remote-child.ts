@@ -5,6 +5,8 @@ import { EventEmitter } from "node:events";
 import * as zmq from "zeromq";
 import type { CurveKeyPair } from "../transport/index.js";
 import { TCP_HEARTBEAT } from "../transport/link-options.js";
+import { RealClock } from "../runtime/clock.js";
+import { toAgentSpawn } from "./agent-env.js";
 import { AGENT_PROTOCOL, parseFrame, type FromAgent, type ToAgent } from "./agent-protocol.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 
@@ -91,12 +93,16 @@ export class AgentClient {
     this.pinger = setInterval(() => this.post({ t: "ping" }), this.opts.pingMs ?? 250);
   }
 
-  /** Asks the agent to fork a worker; the supervisor drives the returned child like a forked one. */
+  /**
+   * Asks the agent to fork a worker; the supervisor drives the returned child like a forked one. `env`
+   * may hold REFLEX_RESTART and REFLEX_RUN_START_NS (this board's clock), as a local fork gets them.
+   */
   spawn(name: string, env: Readonly<Record<string, string>>): RemoteChild {
     this.children.get(name)?.gone(null, "SIGKILL");
     const child = new RemoteChild(this, name, this.opts.configText);
     this.children.set(name, child);
-    if (!this.post({ t: "spawn", name, env: { ...env } })) {
+    const wire = toAgentSpawn(env, new RealClock().nowNs());
+    if (!this.post({ t: "spawn", name, ...wire })) {
       setImmediate(() => child.gone(null, null, `agent at ${this.opts.endpoint} unreachable`));
     } else {
       child.spawnTimer = setTimeout(() => child.gone(null, null, `agent at ${this.opts.endpoint} did not answer the spawn`), this.opts.spawnTimeoutMs ?? 3000);

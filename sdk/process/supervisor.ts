@@ -24,7 +24,10 @@ export interface SupervisorOptions {
   readonly stopTimeoutMs?: number;
   /** Lines for people (worker died, restarting ...). Default stderr. */
   readonly note?: (line: string) => void;
-  /** Starts a worker of a process placed on another board (through its agent: see remote-child.ts). */
+  /**
+   * Starts a worker of a process placed on another board (through its agent: see remote-child.ts).
+   * `plan.env` there also holds this incarnation's REFLEX_RESTART and REFLEX_RUN_START_NS.
+   */
   readonly spawnRemote?: (plan: ProcessPlan) => WorkerChild;
   /** Dashboard on: workers keep a sliding window of their figures and report it (see WorkerSetup.live). */
   readonly live?: WorkerSetup["live"];
@@ -156,15 +159,20 @@ export class Supervisor {
     return [...this.workers.values()].flatMap((w) => combineIncarnations(w.reports) ?? []);
   }
 
+  /** What a worker gets per incarnation, on this board or through an agent. */
+  private incarnationEnv(w: WorkerRecord): Record<string, string> {
+    return { REFLEX_RESTART: String(w.restarts), ...(this.runStartNs > 0 ? { REFLEX_RUN_START_NS: String(this.runStartNs) } : {}) };
+  }
+
   private spawn(w: WorkerRecord): Promise<void> {
     const { file, execArgv } = workerEntry();
     const child: WorkerChild =
       w.plan.remote && this.opts.spawnRemote
-        ? this.opts.spawnRemote(w.plan)
+        ? this.opts.spawnRemote({ ...w.plan, env: { ...w.plan.env, ...this.incarnationEnv(w) } })
         : fork(file, [], {
             execArgv,
             // REFLEX_RESTART: a restarted worker's recorders write new files (nothing recorded is overwritten).
-            env: { ...process.env, ...w.plan.env, REFLEX_PROCESS: w.plan.name, REFLEX_RESTART: String(w.restarts), ...(this.runStartNs > 0 ? { REFLEX_RUN_START_NS: String(this.runStartNs) } : {}) },
+            env: { ...process.env, ...w.plan.env, REFLEX_PROCESS: w.plan.name, ...this.incarnationEnv(w) },
             stdio: ["ignore", "inherit", "inherit", "ipc"],
             serialization: "json",
           });
