@@ -65,19 +65,7 @@ async function run(config: string, opts: RunOptions): Promise<number> {
     process.stderr.write(`${dash.message}\n`);
     return 2;
   }
-  const abort = new AbortController();
-  let interrupts = 0;
-  const onSignal = (sig: NodeJS.Signals): void => {
-    interrupts++;
-    if (interrupts > 1) {
-      process.stderr.write(`\n${sig} again: exiting without flushing\n`);
-      process.exit(EXIT_INTERRUPTED);
-    }
-    process.stderr.write(`\n${sig}: stopping (sources first, then flushing in-flight work)...\n`);
-    abort.abort();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const { signal: stopSignal, release: releaseSignals } = stopOnSignals("stopping (sources first, then flushing in-flight work)");
 
   const status = new StatusLine(runtime.registry, clock);
   try {
@@ -91,11 +79,11 @@ async function run(config: string, opts: RunOptions): Promise<number> {
   status.start();
   const durationNs = opts.duration !== undefined ? opts.duration * 1e9 : undefined;
   if (clockKind === "virtual") {
-    await runtime.runVirtual(durationNs!, abort.signal);
+    await runtime.runVirtual(durationNs!, stopSignal);
   } else {
     await new Promise<void>((resolve) => {
       const t = durationNs !== undefined ? setTimeout(resolve, durationNs / 1e6) : undefined;
-      abort.signal.addEventListener("abort", () => {
+      stopSignal.addEventListener("abort", () => {
         if (t) clearTimeout(t);
         resolve();
       });
@@ -105,8 +93,7 @@ async function run(config: string, opts: RunOptions): Promise<number> {
   await runtime.stop();
   await dash?.close();
   await runtime.dispose();
-  process.off("SIGINT", onSignal);
-  process.off("SIGTERM", onSignal);
+  releaseSignals();
   const summary = summarize(runtime.registry, graph.name, clockKind);
   process.stdout.write(`${formatSummary(summary)}\n`);
   if (opts.report) await writeFile(opts.report, `${JSON.stringify(summary, null, 2)}\n`);
@@ -130,26 +117,14 @@ async function runPlaced(
     process.stderr.write(`${dash.message}\n`);
     return 2;
   }
-  const abort = new AbortController();
-  let interrupts = 0;
-  const onSignal = (sig: NodeJS.Signals): void => {
-    interrupts++;
-    if (interrupts > 1) {
-      process.stderr.write(`\n${sig} again: exiting without flushing\n`);
-      process.exit(EXIT_INTERRUPTED);
-    }
-    process.stderr.write(`\n${sig}: stopping workers (producers first, each flushed)...\n`);
-    abort.abort();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const { signal: stopSignal, release: releaseSignals } = stopOnSignals("stopping workers (producers first, each flushed)");
   try {
     const { failed, summary } = await runMultiProcess(graph, processes, {
       configFile: config,
       sets: opts.set,
       logLevel: opts.logLevel,
       ...(opts.duration !== undefined ? { durationS: opts.duration } : {}),
-      signal: abort.signal,
+      signal: stopSignal,
       ...(dash ? { live: RUN_WINDOW, onSupervisor: (sup) => dash.source.attach(sup), events: dash.source.supervisorEvents() } : {}),
     });
     process.stdout.write(`${formatMultiSummary(summary)}\n`);
@@ -164,8 +139,7 @@ async function runPlaced(
     return EXIT_FAILED;
   } finally {
     await dash?.close();
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    releaseSignals();
   }
 }
 
@@ -186,6 +160,33 @@ function withRecorder(graph: Graph, opts: RunOptions): Graph | undefined {
     process.stderr.write(`${(err as Error).message}\n`);
     return undefined;
   }
+}
+
+/**
+ * Ctrl-C / SIGTERM: the first asks for a graceful stop (the returned signal aborts), a second exits at
+ * once without flushing. `release` removes the handlers.
+ */
+function stopOnSignals(what: string): { signal: AbortSignal; release: () => void } {
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSignal = (sig: NodeJS.Signals): void => {
+    interrupts++;
+    if (interrupts > 1) {
+      process.stderr.write(`\n${sig} again: exiting without flushing\n`);
+      process.exit(EXIT_INTERRUPTED);
+    }
+    process.stderr.write(`\n${sig}: ${what}...\n`);
+    abort.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: abort.signal,
+    release: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
 }
 
 function parsePositive(v: string): number {
