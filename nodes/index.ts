@@ -1,6 +1,6 @@
 // The built-in node types.
 import { NodeRegistry } from "../sdk/graph/registry.js";
-import type { AnyNodeDefinition } from "../sdk/runtime/node.js";
+import type { AnyNodeDefinition } from "../sdk/core/node.js";
 import simRobot from "./control/sim-robot.js";
 import scriptedPolicy from "./policy/scripted-policy.js";
 import watchdog from "./safety/watchdog.js";

@@ -3,7 +3,7 @@
 // next()s a new small object, linked to the one it came from, into its own Subject: the least a
 // traced pass-through hop can do.
 import { Subject } from "rxjs";
-import type { Clock } from "../../sdk/runtime/clock.js";
+import type { Clock } from "../../sdk/core/clock.js";
 import type { Blob } from "./reflex-chain.js";
 
 /** One hop's stamp, newest first, like a Reflex trace (outNs is when the hop emitted). */

@@ -5,7 +5,7 @@
 // of a batch of FOLD_AT - 1 (after the chain), against the direct record (the path before staging).
 //
 //   npx tsx bench/graph-overhead/fold-cost.ts [--json]
-import { FOLD_AT, LatencyHistogram } from "../../sdk/telemetry/histogram.js";
+import { FOLD_AT, LatencyHistogram } from "../../sdk/core/histogram.js";
 import { installStandIn } from "./stand-in.js";
 
 const HISTOGRAMS = 20;

@@ -1,8 +1,8 @@
 // Measures the staged histograms' folds inside the benchmark's chain: they run after the synchronous
 // chain (a microtask), so they are not in any hop's latency, but they are CPU time the runtime spends
 // per message. Wraps LatencyHistogram.flush process-wide (two clock reads per fold, i.e. per ~192 records).
-import type { Clock } from "../../sdk/runtime/clock.js";
-import { LatencyHistogram } from "../../sdk/telemetry/histogram.js";
+import type { Clock } from "../../sdk/core/clock.js";
+import { LatencyHistogram } from "../../sdk/core/histogram.js";
 
 export interface FoldMeter {
   /** Time spent folding since the last reset, ns. */

@@ -2,7 +2,7 @@
 // the loop spins on the clock between sends and yields to the event loop (setImmediate) about once a
 // millisecond, and only when the next send is not due within the next few tens of microseconds.
 import { setImmediate as yieldToLoop } from "node:timers/promises";
-import type { Clock } from "../../sdk/runtime/clock.js";
+import type { Clock } from "../../sdk/core/clock.js";
 
 export interface PaceResult {
   readonly sent: number;

@@ -8,10 +8,10 @@ import { builtinRegistry } from "../../nodes/index.js";
 import { ConfigError } from "../../sdk/config/diagnostic.js";
 import { loadConfigText } from "../../sdk/config/load.js";
 import type { MessageBodies } from "../../sdk/messages/index.js";
-import type { Clock } from "../../sdk/runtime/clock.js";
+import type { Clock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
-import type { Trace } from "../../sdk/runtime/message.js";
-import { defineNode } from "../../sdk/runtime/node.js";
+import type { Trace } from "../../sdk/core/message.js";
+import { defineNode } from "../../sdk/core/node.js";
 
 export type Blob = MessageBodies["reflex.Blob"];
 

@@ -7,7 +7,7 @@
 // - unstaged: the record path before the staging buffer (sdk/telemetry/histogram.ts up to 51f44df),
 //   verbatim: every record goes into the HDR counts at once, loading a counts-array line each time.
 import type * as hdr from "hdr-histogram-js";
-import { LatencyHistogram } from "../../sdk/telemetry/histogram.js";
+import { LatencyHistogram } from "../../sdk/core/histogram.js";
 
 export const STAND_INS = ["none", "small-array", "large-array", "unstaged"] as const;
 export type StandIn = (typeof STAND_INS)[number];

@@ -16,7 +16,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import * as zmq from "zeromq";
-import { appendSpan, type Msg } from "../../sdk/runtime/message.js";
+import { appendSpan, type Msg } from "../../sdk/core/message.js";
 import { decodeFrames, encodeFrames, LinkReceiver, LinkSender } from "../../sdk/transport/index.js";
 
 const argv = process.argv.slice(2);

@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import * as hdr from "hdr-histogram-js";
 import pino from "pino";
 import * as zmq from "zeromq";
-import { appendSpan, type Trace } from "../../sdk/runtime/message.js";
+import { appendSpan, type Trace } from "../../sdk/core/message.js";
 import { ipcEndpoint, LinkReceiver, LinkSender, makeRunDir } from "../../sdk/transport/index.js";
 import type { ChildCommand, ChildReply } from "./protocol.js";
 

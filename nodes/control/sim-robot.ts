@@ -4,7 +4,7 @@
 import { Type } from "@sinclair/typebox";
 import { map, share, type Observable } from "rxjs";
 import type { reflex } from "../../sdk/messages/index.js";
-import { defineNode, type Outgoing } from "../../sdk/runtime/node.js";
+import { defineNode, type Outgoing } from "../../sdk/core/node.js";
 import { ReachingTask } from "../sim/index.js";
 
 export default defineNode({

@@ -4,7 +4,7 @@
 import { Type } from "@sinclair/typebox";
 import { map, withLatestFrom } from "rxjs";
 import type { reflex } from "../../sdk/messages/index.js";
-import { defineNode } from "../../sdk/runtime/node.js";
+import { defineNode } from "../../sdk/core/node.js";
 import { COLOR_RGB, ROBOT_RGB, type Rgb } from "../sim/index.js";
 
 export default defineNode({

@@ -23,7 +23,7 @@ import {
 } from "../../sdk/accel/index.js";
 import { loadModel, type LoadedModel } from "../../sdk/engine/index.js";
 import type { reflex } from "../../sdk/messages/index.js";
-import { defineNode, type Delivered, type Outgoing } from "../../sdk/runtime/node.js";
+import { defineNode, type Delivered, type Outgoing } from "../../sdk/core/node.js";
 
 const Params = Type.Object(
   {

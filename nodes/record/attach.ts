@@ -4,7 +4,7 @@
 import { didYouMean } from "../../sdk/config/suggest.js";
 import type { Graph, GraphEdge, GraphNode } from "../../sdk/graph/model.js";
 import type { MessageName } from "../../sdk/messages/index.js";
-import type { AnyNodeDefinition } from "../../sdk/runtime/node.js";
+import type { AnyNodeDefinition } from "../../sdk/core/node.js";
 import recordNode, { RECORD_DEFAULTS, recordPorts } from "./record.js";
 import { portForTopic } from "./topic-port.js";
 

@@ -8,7 +8,7 @@ import { merge, tap, type Observable } from "rxjs";
 import { didYouMean } from "../../sdk/config/suggest.js";
 import { RecordingWriter } from "../../sdk/mcap/writer.js";
 import { codecOf, isMessageName, messageNames } from "../../sdk/messages/index.js";
-import { defineNode, type Delivered, type Ports } from "../../sdk/runtime/node.js";
+import { defineNode, type Delivered, type Ports } from "../../sdk/core/node.js";
 import { isPortName } from "./topic-port.js";
 
 /**

@@ -8,8 +8,8 @@ import { Type, type Static } from "@sinclair/typebox";
 import { Subject } from "rxjs";
 import { didYouMean } from "../../sdk/config/suggest.js";
 import { decodeBody, readSummarySync, Recording, RecordingError, type RecordedMessage, type RecordingSummary } from "../../sdk/mcap/reader.js";
-import type { Cancel } from "../../sdk/runtime/clock.js";
-import { defineNode, type Outgoing, type Ports } from "../../sdk/runtime/node.js";
+import type { Cancel } from "../../sdk/core/clock.js";
+import { defineNode, type Outgoing, type Ports } from "../../sdk/core/node.js";
 import { isPortName, portForTopic } from "./topic-port.js";
 
 const Params = Type.Object(

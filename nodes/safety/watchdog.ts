@@ -7,8 +7,8 @@
 import { Type } from "@sinclair/typebox";
 import { filter, map, Observable, share } from "rxjs";
 import type { reflex } from "../../sdk/messages/index.js";
-import type { Cancel } from "../../sdk/runtime/clock.js";
-import { defineNode, type Delivered, type Outgoing } from "../../sdk/runtime/node.js";
+import type { Cancel } from "../../sdk/core/clock.js";
+import { defineNode, type Delivered, type Outgoing } from "../../sdk/core/node.js";
 import { WatchdogState } from "./watchdog-state.js";
 
 type Chunk = reflex.ActionChunk.$Properties;

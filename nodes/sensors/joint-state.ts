@@ -3,7 +3,7 @@
 import { Type } from "@sinclair/typebox";
 import { map } from "rxjs";
 import type { reflex } from "../../sdk/messages/index.js";
-import { defineNode } from "../../sdk/runtime/node.js";
+import { defineNode } from "../../sdk/core/node.js";
 import { Rng } from "../sim/index.js";
 
 export default defineNode({

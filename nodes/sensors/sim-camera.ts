@@ -4,7 +4,7 @@
 import { Type } from "@sinclair/typebox";
 import { filter, map } from "rxjs";
 import type { reflex } from "../../sdk/messages/index.js";
-import { defineNode } from "../../sdk/runtime/node.js";
+import { defineNode } from "../../sdk/core/node.js";
 import { generateScene, mixSeed, renderScene, type Scene } from "../sim/index.js";
 
 export default defineNode({

@@ -4,7 +4,7 @@
 // Generator: sfc32 (sdk/random/sfc32.ts), seeded through splitmix32 so that nearby seeds (1, 2, 3...) give
 // unrelated streams. Integer-only arithmetic, so the stream is identical on every platform.
 
-import { Sfc32 } from "../../sdk/random/sfc32.js";
+import { Sfc32 } from "../../sdk/core/sfc32.js";
 
 /** splitmix32 finaliser: a good 32-bit integer hash. */
 function splitmix32(x: number): number {

@@ -1,7 +1,7 @@
 // log: a sink that logs a summary of what it receives, at most every_ms.
 import { Type } from "@sinclair/typebox";
 import { tap } from "rxjs";
-import { defineNode } from "../../sdk/runtime/node.js";
+import { defineNode } from "../../sdk/core/node.js";
 import { MessageParam } from "./message-param.js";
 
 export default defineNode({

@@ -3,9 +3,9 @@
 // 5 s". Each change is its own message at its time; across processes it travels like any other edge.
 import { Type } from "@sinclair/typebox";
 import { Subject } from "rxjs";
-import type { Cancel } from "../../sdk/runtime/clock.js";
+import type { Cancel } from "../../sdk/core/clock.js";
 import type { reflex } from "../../sdk/messages/index.js";
-import { defineNode, type Outgoing } from "../../sdk/runtime/node.js";
+import { defineNode, type Outgoing } from "../../sdk/core/node.js";
 
 const Change = Type.Object(
   {

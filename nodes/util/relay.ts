@@ -2,7 +2,7 @@
 // graph-overhead benchmark, and a way to move a topic across a process boundary.
 import { Type } from "@sinclair/typebox";
 import { map } from "rxjs";
-import { defineNode } from "../../sdk/runtime/node.js";
+import { defineNode } from "../../sdk/core/node.js";
 import { MessageParam } from "./message-param.js";
 
 export default defineNode({

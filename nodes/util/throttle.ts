@@ -1,7 +1,7 @@
 // throttle: passes at most rate_hz ticks per second of clock time, drops the rest and counts them.
 import { Type } from "@sinclair/typebox";
 import { filter, map } from "rxjs";
-import { defineNode } from "../../sdk/runtime/node.js";
+import { defineNode } from "../../sdk/core/node.js";
 import { MessageParam } from "./message-param.js";
 
 export default defineNode({

@@ -1,7 +1,7 @@
 // timer: a tick at a fixed rate, from the clock.
 import { Type } from "@sinclair/typebox";
 import { map } from "rxjs";
-import { defineNode } from "../../sdk/runtime/node.js";
+import { defineNode } from "../../sdk/core/node.js";
 
 export default defineNode({
   type: "timer",

@@ -1,7 +1,7 @@
 // Seeded standard-normal noise for the sampler's x0: the same seed gives the same sequence of draws on
 // every machine (integer PRNG + Box-Muller in float64), so policy ticks replay exactly.
 
-import { Sfc32 } from "../random/sfc32.js";
+import { Sfc32 } from "../core/sfc32.js";
 
 export class GaussianNoise {
   private readonly gen: Sfc32;

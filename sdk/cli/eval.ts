@@ -15,7 +15,7 @@ import { formatDiagnostics } from "../config/diagnostic.js";
 import { loadConfigFile } from "../config/load.js";
 import type { Graph } from "../graph/model.js";
 import type { reflex } from "../messages/index.js";
-import { VirtualClock } from "../runtime/clock.js";
+import { VirtualClock } from "../core/clock.js";
 import { GraphRuntime, NodeInitError } from "../runtime/executor.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit.js";
 import { collect } from "./load.js";

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import type { TSchema } from "@sinclair/typebox";
 import { builtinRegistry } from "../../nodes/index.js";
-import type { Ports } from "../runtime/node.js";
+import type { Ports } from "../core/node.js";
 
 export function register(program: Command): void {
   program

@@ -4,7 +4,7 @@ import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
 import pino from "pino";
-import { createClock, type ClockKind } from "../runtime/clock.js";
+import { createClock, type ClockKind } from "../core/clock.js";
 import { GraphRuntime, NodeInitError } from "../runtime/executor.js";
 import { formatSummary, summarize } from "../telemetry/summary.js";
 import { formatMultiSummary, isMultiProcess, runMultiProcess } from "../process/launcher.js";

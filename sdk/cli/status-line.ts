@@ -1,6 +1,6 @@
 // The live one-line status of a long run on a terminal: messages, rate, worst p99, drops, misses.
-import type { Clock } from "../runtime/clock.js";
-import type { MetricsRegistry } from "../telemetry/registry.js";
+import type { Clock } from "../core/clock.js";
+import type { MetricsRegistry } from "../core/stats.js";
 
 export class StatusLine {
   private timer: NodeJS.Timeout | undefined;

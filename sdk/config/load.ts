@@ -2,15 +2,15 @@
 // types, params, wiring, port types, cycles, unwired inputs) and reported together, each with its
 // file:line:col; nothing starts unless the list is empty.
 import { readFile } from "node:fs/promises";
-import { hostname, networkInterfaces } from "node:os";
 import { Ajv, type ValidateFunction } from "ajv";
 import { parse as parseYamlValue } from "yaml";
 import type { TSchema } from "@sinclair/typebox";
+import { isLocalHost } from "../transport/endpoint.js";
 import type { EdgeQos, Graph, GraphEdge, GraphNode } from "../graph/model.js";
 import type { NodeRegistry } from "../graph/registry.js";
 import { isMessageName, messageNames, type MessageName } from "../messages/index.js";
-import type { AnyNodeDefinition, Ports } from "../runtime/node.js";
-import { undelayedCycles } from "../runtime/topology.js";
+import type { AnyNodeDefinition, Ports } from "../core/node.js";
+import { undelayedCycles } from "../graph/topology.js";
 import { ajvDiagnostics } from "./ajv-diagnostics.js";
 import { ConfigError, type Diagnostic } from "./diagnostic.js";
 import { GraphConfigSchema, type GraphConfig, type InputSpec } from "./schema.js";
@@ -340,16 +340,6 @@ function checkPlacement(
     }
   }
   return placement;
-}
-
-/** Hosts that mean "this machine": the worker is forked here and its links use ipc://. */
-export function isLocalHost(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === hostname() || isOwnAddress(host);
-}
-
-/** An address of one of this machine's interfaces (a process placed there binds its tcp links on it). */
-function isOwnAddress(host: string): boolean {
-  return Object.values(networkInterfaces()).some((list) => list?.some((i) => i.address === host));
 }
 
 function edgeQos(

@@ -1,7 +1,7 @@
 // The config file's shape, as TypeBox definitions: one source for the TypeScript types, the validator
 // and configs/schema.json (which adds every node type's params for editors).
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
-import type { AnyNodeDefinition } from "../runtime/node.js";
+import type { AnyNodeDefinition } from "../core/node.js";
 
 export const Id = Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_-]*$", description: "node id: letters, digits, _ and -" });
 export const PortRefPattern = "^[A-Za-z_][A-Za-z0-9_-]*/[A-Za-z_][A-Za-z0-9_-]*$";

@@ -5,8 +5,8 @@
 import { InvalidArgumentError } from "commander";
 import { DeviceSampler } from "../device/sampler.js";
 import type { Graph } from "../graph/model.js";
-import type { Clock } from "../runtime/clock.js";
-import type { MetricsRegistry } from "../telemetry/registry.js";
+import type { Clock } from "../core/clock.js";
+import type { MetricsRegistry } from "../core/stats.js";
 import { LocalTelemetry, type DashboardSource } from "../telemetry/snapshot.js";
 import { SupervisedTelemetry } from "../telemetry/supervised-telemetry.js";
 import type { WindowOptions } from "../telemetry/window.js";

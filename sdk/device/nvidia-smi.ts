@@ -1,6 +1,6 @@
 // Reads GPU figures from `nvidia-smi --query-gpu=<NVIDIA_SMI_FIELDS> --format=csv,noheader,nounits`
 // on machines that are not Jetsons (one line per GPU; the first GPU is reported, the note says how many).
-import type { DeviceSnap } from "../telemetry/snapshot-types.js";
+import type { DeviceSnap } from "./device-snap.js";
 
 export const NVIDIA_SMI_FIELDS = [
   "name",

@@ -6,7 +6,7 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import type { DeviceSnap } from "../telemetry/snapshot-types.js";
+import type { DeviceSnap } from "./device-snap.js";
 import { nvidiaSmiArgs, parseNvidiaSmi } from "./nvidia-smi.js";
 import { parseNvpmodel, parseTegrastats } from "./tegrastats.js";
 

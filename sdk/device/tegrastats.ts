@@ -6,7 +6,7 @@
 //   Orin Nano/NX: ... GR3D_FREQ 0%@[624] ... VDD_IN 5013mW/5013mW VDD_CPU_GPU_CV 517mW/517mW ...
 //   Xavier / Nano (JetPack 4): ... EMC_FREQ 0%@1600 GR3D_FREQ 0%@114 ... POM_5V_IN 2375/2375 ...
 // A temperature of -256C is a sensor that is off: left out.
-import type { DeviceSnap } from "../telemetry/snapshot-types.js";
+import type { DeviceSnap } from "./device-snap.js";
 
 /** At or above this junction/CPU/GPU temperature Orin's thermal software starts throttling clocks. */
 export const THROTTLE_TEMP_C = 99;

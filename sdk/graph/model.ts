@@ -1,7 +1,7 @@
 // The graph as data: what runs, how it is wired, with which QoS. Built from a config by ./build.ts,
 // consumed by the runtime and the planner. Knows nothing of RxJS or processes.
 import type { MessageName } from "../messages/index.js";
-import type { AnyNodeDefinition } from "../runtime/node.js";
+import type { AnyNodeDefinition } from "../core/node.js";
 
 export type QosKind = "keep-latest" | "queue";
 export type DropPolicy = "oldest" | "newest";

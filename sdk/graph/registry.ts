@@ -1,5 +1,5 @@
 // The node types a graph may use, by name.
-import type { AnyNodeDefinition } from "../runtime/node.js";
+import type { AnyNodeDefinition } from "../core/node.js";
 
 export class NodeRegistry {
   private readonly defs = new Map<string, AnyNodeDefinition>();

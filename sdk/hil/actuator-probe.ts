@@ -3,7 +3,7 @@
 // recovery time, golden outputs) and the HTML report draws it.
 import type { reflex } from "../messages/index.js";
 import type { Graph, GraphEdge } from "../graph/model.js";
-import type { Msg } from "../runtime/message.js";
+import type { Msg } from "../core/message.js";
 
 export interface CommandRecord {
   /** Delivery time, ms from the start of the run. */

@@ -2,7 +2,7 @@
 // the figure next to its limit; the table, the JUnit file (one testcase per row) and the HTML report
 // all print these rows.
 import type { MultiProcessSummary } from "../process/launcher.js";
-import type { Measured } from "./run-scenario.js";
+import type { Measured } from "./measured.js";
 import { compareGolden, type GoldenFile } from "./golden.js";
 import type { LoadedScenario } from "./scenario-load.js";
 import { recordingPart } from "../../nodes/record/record.js";

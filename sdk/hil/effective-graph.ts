@@ -12,7 +12,7 @@ import { portForTopic } from "../../nodes/record/topic-port.js";
 import type { Diagnostic } from "../config/diagnostic.js";
 import { loadConfigText, type LoadResult } from "../config/load.js";
 import type { Graph, GraphEdge } from "../graph/model.js";
-import type { Ports } from "../runtime/node.js";
+import type { Ports } from "../core/node.js";
 import { didYouMean } from "../config/suggest.js";
 import { hilRegistry } from "./registry.js";
 import { applyMcapInputs, type McapInputs } from "./mcap-inputs.js";

@@ -5,7 +5,8 @@ import pino from "pino";
 import type { Diagnostic } from "../config/diagnostic.js";
 import { runMultiProcess, type ProcessRow } from "../process/launcher.js";
 import type { Supervisor } from "../process/supervisor.js";
-import { RealClock, VirtualClock, type Clock } from "../runtime/clock.js";
+import type { KillRecord, Measured, RecorderPart } from "./measured.js";
+import { RealClock, VirtualClock, type Clock } from "../core/clock.js";
 import { GraphRuntime } from "../runtime/executor.js";
 import { summarize, type RunSummary } from "../telemetry/summary.js";
 import { ActuatorProbe, findActuator, type CommandRecord } from "./actuator-probe.js";
@@ -13,43 +14,6 @@ import { evaluateBudgets, type BudgetRow } from "./budgets.js";
 import { buildEffectiveGraph, type EffectiveGraph } from "./effective-graph.js";
 import { readGolden, writeGolden } from "./golden.js";
 import type { LoadedScenario } from "./scenario-load.js";
-
-/** What a recorder said it wrote: one entry per incarnation of its process (restarts add parts). */
-export interface RecorderPart {
-  /** 0 for the first recorder, k for the one of restart k (file recordingPart(file, k)). */
-  readonly part: number;
-  /** Messages it took, had on disk, dropped, as of its last report. */
-  readonly recorded: number;
-  readonly flushed: number;
-  readonly dropped: number;
-  /** The recorder stopped cleanly and closed its file (false: its process died; figures are its last report's). */
-  readonly closed: boolean;
-}
-
-export interface KillRecord {
-  readonly process: string;
-  /** Clock ns (CLOCK_MONOTONIC, shared with the workers) of the SIGKILL. */
-  readonly atNs: number;
-  readonly pid: number | undefined;
-}
-
-/** What a run measured, before budgets judge it. */
-export interface Measured {
-  readonly summary: RunSummary;
-  readonly clock: "virtual" | "real";
-  readonly wallS: number;
-  /** Commands at the actuator (single-process runs). */
-  readonly commands?: readonly CommandRecord[];
-  readonly staleMs: number | undefined;
-  readonly watchdog: string | undefined;
-  readonly kills: readonly KillRecord[];
-  readonly processes?: readonly ProcessRow[];
-  readonly graph: EffectiveGraph;
-  /** Cross-process links with a corrupt fault: messages their senders corrupted, bad frames their receivers dropped. */
-  readonly links?: readonly { readonly edge: string; readonly corrupted: number; readonly badFrames: number }[];
-  /** The scenario's recorder (`record:`), per part. */
-  readonly recorderParts?: readonly RecorderPart[];
-}
 
 export interface ScenarioResult {
   readonly name: string;

@@ -16,7 +16,7 @@ import * as zmq from "zeromq";
 import { checkEndpoint, type CurveKeyPair } from "../transport/index.js";
 import { TCP_HEARTBEAT } from "../transport/link-options.js";
 import { registerZapPolicy, type ZapRegistration } from "../transport/zap-handler.js";
-import { RealClock } from "../runtime/clock.js";
+import { RealClock } from "../core/clock.js";
 import { agentWorkerEnv } from "./agent-env.js";
 import { AGENT_PROTOCOL, parseFrame, type FromAgent, type ToAgent } from "./agent-protocol.js";
 import type { FromWorker, ToWorker } from "./protocol.js";

@@ -2,9 +2,9 @@
 // into the consuming node's input through the edge's QoS (GraphRuntime.inject), and a watch that
 // marks the edge stale while its producer is gone or silent past the deadline.
 import type { Logger } from "pino";
-import type { Clock } from "../runtime/clock.js";
+import type { Clock } from "../core/clock.js";
 import type { GraphRuntime } from "../runtime/executor.js";
-import type { EdgeStats } from "../telemetry/registry.js";
+import type { EdgeStats } from "../core/stats.js";
 import { LinkReceiver, badFrameTotal, type LinkReceiverCurve } from "../transport/index.js";
 import type { LinkPlan } from "./plan.js";
 import type { LinkReport } from "./protocol.js";

@@ -4,9 +4,9 @@
 // travels to a worker over the fork IPC channel (and to another board's agent as JSON).
 import type { Graph, GraphEdge } from "../graph/model.js";
 import type { ProcessEntry } from "../config/schema.js";
-import { topologicalOrder } from "../runtime/topology.js";
+import { topologicalOrder } from "../graph/topology.js";
 import { ipcEndpoint, isLoopbackHost, tcpEndpoint } from "../transport/index.js";
-import { localListenAddress, reachableFrom, remoteHostOf, type RemoteHost } from "./remote-hosts.js";
+import { localListenAddress, reachableFrom, remoteHostOf, type RemoteHost, type RemoteKeys } from "./remote-hosts.js";
 
 /**
  * CurveZMQ for a link between boards. Public keys travel in the plan; secret keys stay in their files
@@ -19,15 +19,6 @@ export interface LinkCurve {
   readonly receiverKeys: readonly string[];
   readonly senderSecretFile?: string;
   readonly receiverSecretFile?: string;
-}
-
-/** The keys the main board uses with one remote process (its `keys:` in the config, read here). */
-export interface RemoteKeys {
-  /** This board's key pair file (`keys.secret`) and its public key. */
-  readonly secretFile: string;
-  readonly publicKey: string;
-  /** The remote board's public keys (`keys.trusted`); the first is its agent's key. */
-  readonly trusted: readonly string[];
 }
 
 /** A process on another board: where its agent listens and the keys to talk to it. */

@@ -5,7 +5,7 @@ import { EventEmitter } from "node:events";
 import * as zmq from "zeromq";
 import type { CurveKeyPair } from "../transport/index.js";
 import { TCP_HEARTBEAT } from "../transport/link-options.js";
-import { RealClock } from "../runtime/clock.js";
+import { RealClock } from "../core/clock.js";
 import { toAgentSpawn } from "./agent-env.js";
 import { AGENT_PROTOCOL, parseFrame, type FromAgent, type ToAgent } from "./agent-protocol.js";
 import type { FromWorker, ToWorker } from "./protocol.js";

@@ -6,10 +6,8 @@
 // agent's default port.
 import { createServer } from "node:net";
 import { resolve } from "node:path";
-import { isLocalHost } from "../config/load.js";
 import type { ProcessEntry } from "../config/schema.js";
-import { isLoopbackHost, readKeyPair, readPublicKey, tcpEndpoint } from "../transport/index.js";
-import type { RemoteKeys } from "./plan.js";
+import { isLocalHost, isLoopbackHost, readKeyPair, readPublicKey, tcpEndpoint } from "../transport/index.js";
 
 export const DEFAULT_AGENT_PORT = 7450;
 
@@ -66,6 +64,15 @@ export async function freePorts(n: number, host = "127.0.0.1"): Promise<number[]
  * keys, the first being its agent's (`reflex agent --secret`). Paths are relative to the working
  * directory, like model folders. Throws saying which key and how to fix it.
  */
+/** The keys the main board uses with one remote process (its `keys:` in the config, read here). */
+export interface RemoteKeys {
+  /** This board's key pair file (`keys.secret`) and its public key. */
+  readonly secretFile: string;
+  readonly publicKey: string;
+  /** The remote board's public keys (`keys.trusted`); the first is its agent's key. */
+  readonly trusted: readonly string[];
+}
+
 export async function readRemoteKeys(processes: Readonly<Record<string, ProcessEntry>> | undefined): Promise<Map<string, RemoteKeys>> {
   const out = new Map<string, RemoteKeys>();
   for (const [name, entry] of Object.entries(processes ?? {})) {

@@ -9,7 +9,7 @@ import type { FromWorker, ToWorker, WorkerReport, WorkerSetup } from "./protocol
 import { combineIncarnations } from "./incarnations.js";
 import type { ProcessPlan, RunPlan } from "./plan.js";
 import type { WorkerChild } from "./remote-child.js";
-import { RealClock } from "../runtime/clock.js";
+import { RealClock } from "../core/clock.js";
 
 export interface SupervisorOptions {
   readonly configFile: string;

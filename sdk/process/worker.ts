@@ -8,7 +8,7 @@ import pino, { type Logger } from "pino";
 import { builtinRegistry } from "../../nodes/index.js";
 import { formatDiagnostics } from "../config/diagnostic.js";
 import { loadConfigFile, loadConfigText } from "../config/load.js";
-import { RealClock } from "../runtime/clock.js";
+import { RealClock } from "../core/clock.js";
 import { GraphRuntime } from "../runtime/executor.js";
 import { summarize } from "../telemetry/summary.js";
 import { ProcessUsage } from "../telemetry/process-usage.js";

@@ -1,9 +1,9 @@
 // One wired edge inside a process: applies the edge's QoS between an output and an input.
 // Every buffer is bounded and every message that does not reach the consumer is counted.
 import type { EdgeQos, GraphEdge } from "../graph/model.js";
-import type { EdgeStats } from "../telemetry/registry.js";
-import type { Clock } from "./clock.js";
-import type { Msg } from "./message.js";
+import type { EdgeStats } from "../core/stats.js";
+import type { Clock } from "../core/clock.js";
+import type { Msg } from "../core/message.js";
 
 /** The consuming side an edge delivers into (a node's input port, owned by the node runner). */
 export interface EdgeConsumer {

@@ -4,14 +4,14 @@
 import { config as rxConfig, Subject } from "rxjs";
 import type { Logger } from "pino";
 import type { Graph, GraphEdge } from "../graph/model.js";
-import { MetricsRegistry, type PathStats } from "../telemetry/registry.js";
-import type { Clock } from "./clock.js";
-import { VirtualClock } from "./clock.js";
+import { MetricsRegistry, type PathStats } from "../core/stats.js";
+import type { Clock } from "../core/clock.js";
+import { VirtualClock } from "../core/clock.js";
 import { LocalEdge, type DeadlineMissEvent } from "./edge.js";
-import type { Msg } from "./message.js";
-import { paths } from "./paths.js";
+import type { Msg } from "../core/message.js";
+import { paths } from "../core/paths.js";
 import { NodeRunner, type OutputListener, type RunnerHost } from "./node-runner.js";
-import { topologicalOrder } from "./topology.js";
+import { topologicalOrder } from "../graph/topology.js";
 
 export class NodeInitError extends Error {
   constructor(

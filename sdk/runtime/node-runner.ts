@@ -3,13 +3,13 @@
 import { Observable, type Subscription } from "rxjs";
 import type { Logger } from "pino";
 import type { GraphNode } from "../graph/model.js";
-import type { LatencyHistogram } from "../telemetry/histogram.js";
-import type { NodeStats, PathStats } from "../telemetry/registry.js";
-import type { Clock } from "./clock.js";
+import type { LatencyHistogram } from "../core/histogram.js";
+import type { NodeStats, PathStats } from "../core/stats.js";
+import type { Clock } from "../core/clock.js";
 import type { EdgeConsumer, LocalEdge } from "./edge.js";
 import { InputPort } from "./input-port.js";
-import { appendSpan, type Msg, type Trace } from "./message.js";
-import type { Delivered, NodeContext, NodeInstance, Outgoing, Ports } from "./node.js";
+import { appendSpan, type Msg, type Trace } from "../core/message.js";
+import type { Delivered, NodeContext, NodeInstance, Outgoing, Ports } from "../core/node.js";
 import { subscribeResilient } from "./resilient.js";
 
 /**

@@ -4,7 +4,7 @@
 // The window is the sum of the ring: exactly the samples recorded in the last N intervals. It is kept
 // as a running dense sum (the delta entering is added, the one leaving subtracted), so a snapshot only
 // walks up to its p99 and adds up the ring's per-interval bucket counts.
-import type { LatencyHistogram } from "./histogram.js";
+import type { LatencyHistogram } from "../core/histogram.js";
 import type { LatencySnap } from "./snapshot-types.js";
 
 /** Upper bounds of the coarse histogram the page draws, us (1-2-5 steps, 1 us to 10 s); a snapshot

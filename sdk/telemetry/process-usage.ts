@@ -1,7 +1,7 @@
 // CPU% and RSS of this process, for the dashboard's process panel. CPU time is measured against wall
 // time by nature (under the virtual clock, clock time would make it meaningless), so the interval comes
 // from a RealClock of its own, not from the run's clock.
-import { RealClock } from "../runtime/clock.js";
+import { RealClock } from "../core/clock.js";
 
 export interface Usage {
   /** Percent of one core over the last interval (200 = two cores busy). */

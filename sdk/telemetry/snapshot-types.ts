@@ -2,6 +2,9 @@
 // (dashboard/): what `/api/snapshot` returns and what each WebSocket message carries. Plain JSON, all
 // figures already aggregated on the server over the sliding window, so the page only draws.
 // Bump `v` on any change that breaks an older page.
+import type { DeviceSnap } from "../device/device-snap.js";
+
+export type { DeviceSnap };
 
 /** Latency figures over the sliding window, in microseconds. */
 export interface LatencySnap {
@@ -86,20 +89,6 @@ export interface ProcessSnap {
   readonly nodes?: readonly string[];
   /** Why it last died, if it did. Optional. */
   readonly lastDeath?: string;
-}
-
-/** GPU / SoC figures: tegrastats on Jetson, nvidia-smi elsewhere, else source "none" with a note. */
-export interface DeviceSnap {
-  readonly source: "tegrastats" | "nvidia-smi" | "none";
-  readonly note?: string;
-  readonly gpuLoadPct?: number;
-  readonly emcPct?: number;
-  readonly powerMode?: string;
-  readonly powerW?: number;
-  readonly memUsedMb?: number;
-  readonly memTotalMb?: number;
-  readonly tempsC?: Readonly<Record<string, number>>;
-  readonly throttling?: boolean;
 }
 
 /** A recent event (deadline miss, drop burst, worker restart, node error), newest last. */

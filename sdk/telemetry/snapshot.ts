@@ -2,10 +2,10 @@
 // the runtime's MetricsRegistry through a TelemetryWindow, this process's CPU and RSS, the device
 // sampler's figures and the window's events. Multi-process runs: supervised-telemetry.ts.
 import type { Graph } from "../graph/model.js";
-import type { Cancel, Clock } from "../runtime/clock.js";
+import type { Cancel, Clock } from "../core/clock.js";
 import { toEventSnap } from "./events.js";
 import { ProcessUsage } from "./process-usage.js";
-import type { MetricsRegistry } from "./registry.js";
+import type { MetricsRegistry } from "../core/stats.js";
 import type { DashboardMessage, DashboardSnapshot, DeviceSnap, EdgeSnap, LatencySnap, NodeSnap, ProcessSnap } from "./snapshot-types.js";
 import { TelemetryWindow, type LiveParts, type WindowOptions } from "./window.js";
 

@@ -1,7 +1,7 @@
 // The end-of-run figures: one row per node and per path (source to sink), as a table for people and
 // as JSON for CI and HIL rigs (`reflex run --report`).
-import type { LatencySummary } from "./histogram.js";
-import type { MetricsRegistry } from "./registry.js";
+import type { LatencySummary } from "../core/histogram.js";
+import type { MetricsRegistry } from "../core/stats.js";
 
 export interface LatencyRow {
   count: number;

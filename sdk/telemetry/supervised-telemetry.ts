@@ -3,7 +3,7 @@
 // supervisor knows (state, pid, restarts, why a worker died) into one DashboardSnapshot. Nodes and edges
 // nothing has been reported for yet are shown idle, so the page always has the whole graph.
 import type { Graph } from "../graph/model.js";
-import { RealClock } from "../runtime/clock.js";
+import { RealClock } from "../core/clock.js";
 import { EventLog, toEventSnap, type RawEvent } from "./events.js";
 import type { Usage } from "./process-usage.js";
 import { edgeId, graphShape, idleEdge, idleNode, type DashboardSource, type DeviceSource, type GraphShape } from "./snapshot.js";

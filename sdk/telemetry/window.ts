@@ -3,11 +3,11 @@
 // interval; tick samples the all-time histograms and counters (latency-window.ts), so the hot path pays
 // nothing for the window. tick also turns counter growth into events (misses, drops, errors, stale).
 import type { Graph } from "../graph/model.js";
-import type { Cancel, Clock } from "../runtime/clock.js";
+import type { Cancel, Clock } from "../core/clock.js";
 import { EventLog, type RawEvent } from "./events.js";
 import { edgeHealth, nodeHealth } from "./health.js";
 import { CounterWindow, LatencyWindow } from "./latency-window.js";
-import type { EdgeStats, MetricsRegistry, NodeStats, PathStats } from "./registry.js";
+import type { EdgeStats, MetricsRegistry, NodeStats, PathStats } from "../core/stats.js";
 import type { EdgeSnap, Health, NodeSnap, PathSnap } from "./snapshot-types.js";
 
 export interface WindowOptions {

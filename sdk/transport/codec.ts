@@ -7,7 +7,7 @@
 // Buffer over ZeroMQ's message memory) into the body.
 import protobuf from "protobufjs/minimal.js";
 import { bulkFieldsOf, codecOf, isMessageName, type MessageCodec } from "../messages/index.js";
-import type { Header, Msg } from "../runtime/message.js";
+import type { Header, Msg } from "../core/message.js";
 import { DecodeError, EncodeError } from "./decode-error.js";
 import { decodeEnvelope, encodeEnvelope } from "./envelope-codec.js";
 import { schemaViolation } from "./schema-check.js";

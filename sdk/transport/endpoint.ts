@@ -2,7 +2,7 @@
 // hosts. Nothing binds a non-loopback address unless the caller says so, and a tcp link off this host
 // must use CurveZMQ unless the caller explicitly asks for an insecure one.
 import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { hostname, networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 
 /** Linux sun_path is 108 bytes including the terminating NUL. */
@@ -60,4 +60,14 @@ export function checkEndpoint(endpoint: string, policy: EndpointPolicy): void {
   if (!policy.curve && !policy.insecure) {
     throw new Error(`refusing "${endpoint}": tcp links between hosts use CurveZMQ; give the link keys (reflex keys gen) or mark it insecure`);
   }
+}
+
+/** Hosts that mean "this machine": the worker is forked here and its links use ipc://. */
+export function isLocalHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === hostname() || isOwnAddress(host);
+}
+
+/** An address of one of this machine's interfaces (a process placed there binds its tcp links on it). */
+function isOwnAddress(host: string): boolean {
+  return Object.values(networkInterfaces()).some((list) => list?.some((i) => i.address === host));
 }

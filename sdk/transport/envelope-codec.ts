@@ -4,7 +4,7 @@
 // are exactly what the generated encoder writes (the codec tests compare them), and the decoder
 // accepts and refuses what the generated decoder plus the schema check (schema-check.ts) did: unknown
 // field numbers are skipped, a known field with the wrong wire type is refused.
-import { appendSpan, type Header, type Trace } from "../runtime/message.js";
+import { appendSpan, type Header, type Trace } from "../core/message.js";
 import { StringIntern } from "./string-intern.js";
 import { WireWriter } from "./wire-writer.js";
 

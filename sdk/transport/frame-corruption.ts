@@ -3,7 +3,7 @@
 // body frames, as a bad cable or a buggy bridge would deliver them. The receiver must drop and count
 // what no longer decodes (bad_frames) and the graph must go on. The bytes are flipped in copies: the
 // encoded frames share buffers with the message body (bulk fields), which other consumers still read.
-import { Sfc32 } from "../random/sfc32.js";
+import { Sfc32 } from "../core/sfc32.js";
 
 export interface FrameCorruptionOptions {
   /** Share of the messages corrupted, 0..1. */

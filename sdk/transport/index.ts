@@ -6,6 +6,6 @@ export { LinkReceiver, type LinkReceiverOptions, type LinkReceiverCurve, type Li
 export type { LinkCommonOptions } from "./link-options.js";
 export { Mailbox, type LinkQos } from "./mailbox.js";
 export { newReceiverCounters, newSenderCounters, badFrameTotal, type ReceiverCounters, type SenderCounters } from "./counters.js";
-export { makeRunDir, ipcEndpoint, tcpEndpoint, checkEndpoint, isLoopbackHost, type EndpointPolicy } from "./endpoint.js";
+export { makeRunDir, ipcEndpoint, tcpEndpoint, checkEndpoint, isLocalHost, isLoopbackHost, type EndpointPolicy } from "./endpoint.js";
 export { generateKeyPair, writeKeyFiles, readKeyPair, readPublicKey, type CurveKeyPair, type KeyFiles } from "./curve-keys.js";
 export { FrameCorrupter, type FrameCorruptionOptions } from "./frame-corruption.js";

@@ -12,7 +12,7 @@
 // The receiver drains its socket eagerly, so ZeroMQ's queues stay short, and applies the edge's QoS in
 // its own bounded mailbox; the consumer takes messages with request(n) when it is ready for them.
 import * as zmq from "zeromq";
-import type { Msg } from "../runtime/message.js";
+import type { Msg } from "../core/message.js";
 import { decodeFrames } from "./codec.js";
 import { BYE, END, ENDED, HELLO, WELCOME, isFrame } from "./control-frames.js";
 import { newReceiverCounters, type ReceiverCounters } from "./counters.js";

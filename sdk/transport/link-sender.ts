@@ -5,7 +5,7 @@
 // each peer that said hello. ZMQ_ROUTER_MANDATORY makes a full peer queue (high-water mark) fail with
 // EAGAIN, counted as send_dropped, and a vanished peer fail with EHOSTUNREACH, which removes it.
 import * as zmq from "zeromq";
-import type { Msg } from "../runtime/message.js";
+import type { Msg } from "../core/message.js";
 import { encodeFrames } from "./codec.js";
 import { BYE, END, ENDED, WELCOME, isFrame } from "./control-frames.js";
 import { newSenderCounters, type SenderCounters } from "./counters.js";

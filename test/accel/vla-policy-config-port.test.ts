@@ -9,7 +9,7 @@ import { builtinRegistry } from "../../nodes/index.js";
 import { onVlaTick } from "../../nodes/policy/vla-policy.js";
 import { formatDiagnostics } from "../../sdk/config/diagnostic.js";
 import { loadConfigFile } from "../../sdk/config/load.js";
-import { VirtualClock } from "../../sdk/runtime/clock.js";
+import { VirtualClock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
 
 // The demo loop (sim camera -> vla-policy on the shipped tiny-vla -> sim robot) with a policy-config node

@@ -7,7 +7,7 @@ import { builtinRegistry } from "../../nodes/index.js";
 import { configureVlaPolicy, onVlaTick, type VlaTickEvent } from "../../nodes/policy/vla-policy.js";
 import { formatDiagnostics } from "../../sdk/config/diagnostic.js";
 import { loadConfigFile } from "../../sdk/config/load.js";
-import { VirtualClock } from "../../sdk/runtime/clock.js";
+import { VirtualClock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
 
 // The demo loop (sim camera -> vla-policy on the shipped tiny-vla -> sim robot) on the virtual clock.

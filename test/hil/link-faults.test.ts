@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { runScenario } from "../../sdk/hil/run-scenario.js";
 import { loadScenarioText } from "../../sdk/hil/scenario-load.js";
-import type { Msg } from "../../sdk/runtime/message.js";
+import type { Msg } from "../../sdk/core/message.js";
 import { badFrameTotal } from "../../sdk/transport/index.js";
 import { captureLogger, LinkScope, until } from "../transport/link-fixture.js";
 

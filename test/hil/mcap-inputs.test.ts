@@ -14,7 +14,7 @@ import { ActuatorProbe } from "../../sdk/hil/actuator-probe.js";
 import { runScenario, type ScenarioResult } from "../../sdk/hil/run-scenario.js";
 import { loadScenarioFile, loadScenarioText } from "../../sdk/hil/scenario-load.js";
 import { readSummarySync } from "../../sdk/mcap/reader.js";
-import { VirtualClock } from "../../sdk/runtime/clock.js";
+import { VirtualClock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
 
 const RECORDING = "hil-tests/recordings/demo-sensors.mcap";

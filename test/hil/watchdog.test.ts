@@ -11,10 +11,10 @@ import { formatDiagnostics } from "../../sdk/config/diagnostic.js";
 import { loadConfigText } from "../../sdk/config/load.js";
 import { NodeRegistry } from "../../sdk/graph/registry.js";
 import type { reflex } from "../../sdk/messages/index.js";
-import { VirtualClock } from "../../sdk/runtime/clock.js";
+import { VirtualClock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
-import type { Msg } from "../../sdk/runtime/message.js";
-import { defineNode } from "../../sdk/runtime/node.js";
+import type { Msg } from "../../sdk/core/message.js";
+import { defineNode } from "../../sdk/core/node.js";
 
 // Emits a constant-velocity chunk every period_ms, except while paused (it emits nothing) and while
 // lagging (its actions derive from observations lag_ms old, as a policy stuck on an old frame would).

@@ -4,8 +4,8 @@ import { strict as assert } from "node:assert";
 import { builtinRegistry } from "../../nodes/index.js";
 import { loadConfigText } from "../../sdk/config/load.js";
 import type { ProcessEntry } from "../../sdk/config/schema.js";
-import { planRun, type RemoteKeys } from "../../sdk/process/plan.js";
-import { DEFAULT_AGENT_PORT, remoteHostOf } from "../../sdk/process/remote-hosts.js";
+import { planRun } from "../../sdk/process/plan.js";
+import { DEFAULT_AGENT_PORT, remoteHostOf, type RemoteKeys } from "../../sdk/process/remote-hosts.js";
 import { generateKeyPair } from "../../sdk/transport/index.js";
 
 const text = (cam: string, brain: string): string => `name: t

@@ -15,7 +15,7 @@ import { loadConfigFile, loadConfigText } from "../../sdk/config/load.js";
 import { formatDiagnostics } from "../../sdk/config/diagnostic.js";
 import { readSummarySync } from "../../sdk/mcap/reader.js";
 import { codecOf } from "../../sdk/messages/index.js";
-import { VirtualClock } from "../../sdk/runtime/clock.js";
+import { VirtualClock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
 
 const dir = mkdtempSync(join(tmpdir(), "reflex-determinism-"));

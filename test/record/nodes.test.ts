@@ -10,9 +10,9 @@ import { builtinRegistry } from "../../nodes/index.js";
 import { loadConfigText } from "../../sdk/config/load.js";
 import { formatDiagnostics } from "../../sdk/config/diagnostic.js";
 import { readRecording, readSummarySync } from "../../sdk/mcap/reader.js";
-import { VirtualClock } from "../../sdk/runtime/clock.js";
+import { VirtualClock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
-import type { Msg } from "../../sdk/runtime/message.js";
+import type { Msg } from "../../sdk/core/message.js";
 import { codecOf } from "../../sdk/messages/index.js";
 
 /** Protobuf equality: the same bytes once encoded (a decoded body has defaults the original left out). */

@@ -4,7 +4,7 @@ import { strict as assert } from "node:assert";
 import pino from "pino";
 import { builtinRegistry } from "../../nodes/index.js";
 import { loadConfigFile } from "../../sdk/config/load.js";
-import { VirtualClock } from "../../sdk/runtime/clock.js";
+import { VirtualClock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
 import { formatSummary, summarize } from "../../sdk/telemetry/summary.js";
 

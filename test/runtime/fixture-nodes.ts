@@ -4,7 +4,7 @@ import { Type } from "@sinclair/typebox";
 import { map, mergeMap, tap } from "rxjs";
 import { builtinNodes } from "../../nodes/index.js";
 import { NodeRegistry } from "../../sdk/graph/registry.js";
-import { defineNode, type Delivered } from "../../sdk/runtime/node.js";
+import { defineNode, type Delivered } from "../../sdk/core/node.js";
 
 export interface Seen {
   value: number;

@@ -5,10 +5,10 @@ import { strict as assert } from "node:assert";
 import pino from "pino";
 import { Observable, Subject, defer, map, retry, tap, throwError, type Subscription } from "rxjs";
 import { loadConfigText } from "../../sdk/config/load.js";
-import { RealClock } from "../../sdk/runtime/clock.js";
+import { RealClock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
 import { InputPort } from "../../sdk/runtime/input-port.js";
-import { spansOf, type Span } from "../../sdk/runtime/message.js";
+import { spansOf, type Span } from "../../sdk/core/message.js";
 import { subscribeResilient } from "../../sdk/runtime/resilient.js";
 import { testRegistry } from "./fixture-nodes.js";
 

@@ -3,9 +3,9 @@
 import { strict as assert } from "node:assert";
 import pino from "pino";
 import { loadConfigText } from "../../sdk/config/load.js";
-import { RealClock, VirtualClock } from "../../sdk/runtime/clock.js";
+import { RealClock, VirtualClock } from "../../sdk/core/clock.js";
 import { GraphRuntime, NodeInitError } from "../../sdk/runtime/executor.js";
-import { spansOf } from "../../sdk/runtime/message.js";
+import { spansOf } from "../../sdk/core/message.js";
 import { probes, testRegistry } from "./fixture-nodes.js";
 
 const log = pino({ level: "silent" });

@@ -4,7 +4,7 @@ import { strict as assert } from "node:assert";
 import pino from "pino";
 import { loadConfigText } from "../../sdk/config/load.js";
 import { formatDiagnostics } from "../../sdk/config/diagnostic.js";
-import { VirtualClock } from "../../sdk/runtime/clock.js";
+import { VirtualClock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
 import { probes, testRegistry } from "./fixture-nodes.js";
 

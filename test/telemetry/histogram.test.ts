@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as hdr from "hdr-histogram-js";
-import { FOLD_AT, LatencyHistogram, STAGED } from "../../sdk/telemetry/histogram.js";
+import { FOLD_AT, LatencyHistogram, STAGED } from "../../sdk/core/histogram.js";
 
 /** Seeded values over ns..s, with the awkward ones the runtime can see: zeros (virtual clock),
  * negatives (two hosts' stamps), fractions, values past HDR's initial range (it resizes). */

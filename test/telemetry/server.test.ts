@@ -9,7 +9,7 @@ import pino from "pino";
 import WebSocket from "ws";
 import { loadConfigText } from "../../sdk/config/load.js";
 import { startDashboard, type DashboardHandle } from "../../sdk/dashboard/server.js";
-import { RealClock } from "../../sdk/runtime/clock.js";
+import { RealClock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
 import { LocalTelemetry } from "../../sdk/telemetry/snapshot.js";
 import type { DashboardMessage, DashboardSnapshot } from "../../sdk/telemetry/snapshot-types.js";

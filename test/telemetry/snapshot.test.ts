@@ -3,9 +3,9 @@
 import assert from "node:assert/strict";
 import pino from "pino";
 import { loadConfigText } from "../../sdk/config/load.js";
-import { VirtualClock } from "../../sdk/runtime/clock.js";
+import { VirtualClock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
-import { LatencyHistogram } from "../../sdk/telemetry/histogram.js";
+import { LatencyHistogram } from "../../sdk/core/histogram.js";
 import { LocalTelemetry } from "../../sdk/telemetry/snapshot.js";
 import { testRegistry } from "../runtime/fixture-nodes.js";
 

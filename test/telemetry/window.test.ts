@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import * as hdr from "hdr-histogram-js";
-import { LatencyHistogram } from "../../sdk/telemetry/histogram.js";
+import { LatencyHistogram } from "../../sdk/core/histogram.js";
 import { CounterWindow, LatencyWindow } from "../../sdk/telemetry/latency-window.js";
-import { MetricsRegistry } from "../../sdk/telemetry/registry.js";
+import { MetricsRegistry } from "../../sdk/core/stats.js";
 import { TelemetryWindow } from "../../sdk/telemetry/window.js";
-import { VirtualClock } from "../../sdk/runtime/clock.js";
+import { VirtualClock } from "../../sdk/core/clock.js";
 import { EventLog } from "../../sdk/telemetry/events.js";
 
 /** Seeded values spread over ns..ms, so the percentiles land in many HDR buckets. */

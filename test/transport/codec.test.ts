@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { reflex } from "../../sdk/messages/index.js";
-import { spansOf } from "../../sdk/runtime/message.js";
+import { spansOf } from "../../sdk/core/message.js";
 import { DecodeError, decodeFrames, encodeFrames, EncodeError } from "../../sdk/transport/index.js";
 import { allTypes, plain, sampleMsg, tickMsg } from "./link-fixture.js";
 

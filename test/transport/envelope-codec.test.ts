@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import protobuf from "protobufjs/minimal.js";
 import { reflex } from "../../sdk/messages/index.js";
-import { appendSpan, spansOf, type Header, type Trace } from "../../sdk/runtime/message.js";
+import { appendSpan, spansOf, type Header, type Trace } from "../../sdk/core/message.js";
 import { decodeEnvelope, encodeEnvelope, type DecodedEnvelope } from "../../sdk/transport/envelope-codec.js";
 import { schemaViolation } from "../../sdk/transport/schema-check.js";
 

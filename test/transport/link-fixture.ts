@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import pino, { type Logger } from "pino";
 import { messageNames, type MessageName } from "../../sdk/messages/index.js";
 import descriptor from "../../sdk/messages/generated/descriptor.json" with { type: "json" };
-import { appendSpan, type Msg, type Trace } from "../../sdk/runtime/message.js";
+import { appendSpan, type Msg, type Trace } from "../../sdk/core/message.js";
 import { ipcEndpoint, LinkReceiver, LinkSender, makeRunDir, type LinkReceiverOptions, type LinkSenderOptions } from "../../sdk/transport/index.js";
 
 export interface LogLine {

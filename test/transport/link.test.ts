@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import * as zmq from "zeromq";
-import type { Msg } from "../../sdk/runtime/message.js";
-import { spansOf } from "../../sdk/runtime/message.js";
+import type { Msg } from "../../sdk/core/message.js";
+import { spansOf } from "../../sdk/core/message.js";
 import { LinkReceiver, LinkSender, tcpEndpoint } from "../../sdk/transport/index.js";
 import { allTypes, captureLogger, LinkScope, plain, sampleMsg, tickMsg, until } from "./link-fixture.js";
 

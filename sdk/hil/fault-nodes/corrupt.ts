@@ -5,8 +5,8 @@
 import { Type } from "@sinclair/typebox";
 import { mergeMap } from "rxjs";
 import { codecOf } from "../../messages/index.js";
-import { Sfc32 } from "../../random/sfc32.js";
-import { defineNode } from "../../runtime/node.js";
+import { Sfc32 } from "../../core/sfc32.js";
+import { defineNode } from "../../core/node.js";
 import { FaultWindow, WindowParams } from "./window.js";
 
 export default defineNode({

@@ -1,7 +1,7 @@
 // Orders nodes so producers come before consumers. Edges with a delay, and edges into nodes without
 // feedthrough (they emit on their own clock), are left out: they are what lets a cycle exist, and the
 // config checks reject any cycle without one.
-import type { Graph, GraphEdge } from "../graph/model.js";
+import type { Graph, GraphEdge } from "./model.js";
 
 function breaksCycles(graph: Graph, e: GraphEdge): boolean {
   return !!e.qos.delayMs || graph.nodes.get(e.to.node)?.def.feedthrough === false;
