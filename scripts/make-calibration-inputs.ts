@@ -25,7 +25,7 @@ import { parse as parseYaml } from "yaml";
 import { ReachingTask, Rng, expertChunk, mixSeed } from "../nodes/sim/index.js";
 import { GaussianNoise } from "../sdk/accel/gaussian-noise.js";
 import { gatherNormalisedPatches, patchify } from "../sdk/accel/patchify.js";
-import { encodeNpy } from "../sdk/native/npy.js";
+import { encodeNpy } from "../sdk/quant/npy.js";
 
 interface Manifest {
   image: { width: number; height: number; patch: number; grid: [number, number]; mean: number[]; std: number[] };

@@ -11,8 +11,8 @@ import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 
 import { loadNative } from "../../sdk/native/addon.js";
-import { ReferenceAbsHistogram, referenceEntropyThreshold } from "../../sdk/native/calibration-reference.js";
-import { Calibrator } from "../../sdk/native/calibrator.js";
+import { ReferenceAbsHistogram, referenceEntropyThreshold } from "../../sdk/quant/calibration-reference.js";
+import { Calibrator } from "../../sdk/quant/calibrator.js";
 import { TunedAbsHistogram } from "./tuned-ts-histogram.js";
 import { DISTRIBUTIONS, mulberry32, sample } from "../../test/native/distributions.js";
 

@@ -10,18 +10,18 @@
 // User errors exit 2 with what, where and how to fix; --data folders hold one <input>.npy per stage input, or
 // one subfolder per stage (<data>/<stage>/<input>.npy), which is taken for that stage when present.
 // --qdq also writes the model with QuantizeLinear/DequantizeLinear pairs at the calibrated scales in front of
-// its MatMul/Gemm/Conv inputs (sdk/native/onnx-qdq.ts): <qdq> for one stage, <qdq>/<stage>.qdq.onnx for several.
+// its MatMul/Gemm/Conv inputs (sdk/quant/onnx-qdq.ts): <qdq> for one stage, <qdq>/<stage>.qdq.onnx for several.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 
 import { Command } from "commander";
 import { parse as parseYaml } from "yaml";
 
-import { CALIBRATION_METHODS, type CalibrationMethod } from "../native/calibrator.js";
-import { cacheFromCalibration, DEFAULT_TRT_VERSION, formatAmaxJson, formatCalibrationCache } from "../native/calibration-cache.js";
-import { CalibrationInputError, openInputSource } from "../native/calibration-inputs.js";
-import { calibrateModel, modelGraph } from "../native/calibrate-model.js";
-import { insertQdq } from "../native/onnx-qdq.js";
+import { CALIBRATION_METHODS, type CalibrationMethod } from "../quant/calibrator.js";
+import { cacheFromCalibration, DEFAULT_TRT_VERSION, formatAmaxJson, formatCalibrationCache } from "../quant/calibration-cache.js";
+import { CalibrationInputError, openInputSource } from "../quant/calibration-inputs.js";
+import { calibrateModel, modelGraph } from "../quant/calibrate-model.js";
+import { insertQdq } from "../quant/onnx-qdq.js";
 
 interface Stage {
   readonly name: string;

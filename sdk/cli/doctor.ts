@@ -4,7 +4,7 @@
 // 2 for a bad --require value.
 import { Command } from "commander";
 
-import { collectDoctorReport, formatDoctorReport, PARTS, type Part } from "../native/doctor-report.js";
+import { collectDoctorReport, formatDoctorReport, PARTS, type Part } from "./doctor-report.js";
 
 export function register(program: Command): void {
   program

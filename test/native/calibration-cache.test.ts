@@ -8,8 +8,8 @@ import {
   formatCalibrationCache,
   hexToFloat32,
   parseCalibrationCache,
-} from "../../sdk/native/calibration-cache.js";
-import { Calibrator } from "../../sdk/native/calibrator.js";
+} from "../../sdk/quant/calibration-cache.js";
+import { Calibrator } from "../../sdk/quant/calibrator.js";
 import { mulberry32 } from "./distributions.js";
 
 describe("TensorRT calibration cache", () => {

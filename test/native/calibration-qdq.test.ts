@@ -1,4 +1,4 @@
-// QDQ insertion (sdk/native/onnx-qdq.ts, `reflex calibrate --qdq`): the tiny VLA's stages with Q/DQ pairs at
+// QDQ insertion (sdk/quant/onnx-qdq.ts, `reflex calibrate --qdq`): the tiny VLA's stages with Q/DQ pairs at
 // the committed calibration scales run in real ONNX Runtime, and on the recorded calibration inputs their
 // outputs stay within a stated tolerance of the float model while actually differing from it.
 import assert from "node:assert/strict";
@@ -10,10 +10,10 @@ import { fileURLToPath } from "node:url";
 
 import * as ort from "onnxruntime-node";
 
-import { parseCalibrationCache } from "../../sdk/native/calibration-cache.js";
-import { readNpy } from "../../sdk/native/npy.js";
-import { insertQdq } from "../../sdk/native/onnx-qdq.js";
-import { readOnnxGraph } from "../../sdk/native/onnx-graph.js";
+import { parseCalibrationCache } from "../../sdk/quant/calibration-cache.js";
+import { readNpy } from "../../sdk/quant/npy.js";
+import { insertQdq } from "../../sdk/quant/onnx-qdq.js";
+import { readOnnxGraph } from "../../sdk/quant/onnx-graph.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 

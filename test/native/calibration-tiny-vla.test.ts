@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { float32ToHex, parseCalibrationCache } from "../../sdk/native/calibration-cache.js";
-import { readNpy } from "../../sdk/native/npy.js";
-import { activationCandidates, readOnnxGraph } from "../../sdk/native/onnx-graph.js";
+import { float32ToHex, parseCalibrationCache } from "../../sdk/quant/calibration-cache.js";
+import { readNpy } from "../../sdk/quant/npy.js";
+import { activationCandidates, readOnnxGraph } from "../../sdk/quant/onnx-graph.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const calib = join(root, "calibration", "tiny-vla");

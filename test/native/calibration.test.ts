@@ -6,8 +6,8 @@ import {
   referenceDivergence,
   referenceEntropyThreshold,
   referencePercentileThreshold,
-} from "../../sdk/native/calibration-reference.js";
-import { Calibrator, int8Scale } from "../../sdk/native/calibrator.js";
+} from "../../sdk/quant/calibration-reference.js";
+import { Calibrator, int8Scale } from "../../sdk/quant/calibrator.js";
 import { DISTRIBUTIONS, sample } from "./distributions.js";
 
 const addon = loadNative();

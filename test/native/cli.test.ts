@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { parseCalibrationCache } from "../../sdk/native/calibration-cache.js";
-import { encodeNpy } from "../../sdk/native/npy.js";
+import { parseCalibrationCache } from "../../sdk/quant/calibration-cache.js";
+import { encodeNpy } from "../../sdk/quant/npy.js";
 import { sample } from "./distributions.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");

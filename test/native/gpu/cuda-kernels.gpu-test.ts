@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 
 import { loadNative, type NativeCuda } from "../../../sdk/native/addon.js";
-import { ReferenceAbsHistogram } from "../../../sdk/native/calibration-reference.js";
+import { ReferenceAbsHistogram } from "../../../sdk/quant/calibration-reference.js";
 import { NativeKernels } from "../../../sdk/native/kernels.js";
 import { mulberry32, sample } from "../distributions.js";
 

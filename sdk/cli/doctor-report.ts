@@ -2,7 +2,7 @@
 // time, and ONNX Runtime, each with a hint where something is missing.
 import { createRequire } from "node:module";
 
-import { tryLoadNative } from "./addon.js";
+import { tryLoadNative } from "../native/addon.js";
 
 export type Part = "addon" | "cuda" | "tensorrt" | "onnxruntime";
 export const PARTS: readonly Part[] = ["addon", "cuda", "tensorrt", "onnxruntime"];

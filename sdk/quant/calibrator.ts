@@ -1,7 +1,7 @@
 // Calibrator: named Float32Arrays in, batch by batch; amax and symmetric INT8 scale per tensor out.
 // Histogram collection and threshold searches run in the native addon off the event loop (AsyncWorker) and
 // read the arrays in place: do not write to an array until the collect() promise it was passed to settles.
-import { loadNative, type NativeAddon, type NativeCalibrator, type NativeHistogram } from "./addon.js";
+import { loadNative, type NativeAddon, type NativeCalibrator, type NativeHistogram } from "../native/addon.js";
 
 export type CalibrationMethod = "entropy" | "minmax" | "percentile";
 export const CALIBRATION_METHODS: readonly CalibrationMethod[] = ["entropy", "minmax", "percentile"];

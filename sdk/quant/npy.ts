@@ -5,11 +5,6 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 export type NpyDtype = "float32" | "int64";
 
-export interface NpyArray {
-  readonly shape: readonly number[];
-  readonly data: Float32Array;
-}
-
 export interface NpyAnyArray {
   readonly shape: readonly number[];
   readonly dtype: NpyDtype;
@@ -44,14 +39,6 @@ export function readNpy(path: string): NpyAnyArray {
   const data = dtype === "int64" ? new BigInt64Array(count) : new Float32Array(count);
   new Uint8Array(data.buffer).set(buf.subarray(offset, offset + count * itemSize));
   return { shape, dtype: dtype as NpyDtype, data };
-}
-
-export function readNpyFloat32(path: string): NpyArray {
-  const a = readNpy(path);
-  if (!(a.data instanceof Float32Array)) {
-    throw new Error(`${path}: dtype ${a.dtype}; calibration inputs must be float32 ('<f4'): save with arr.astype(np.float32)`);
-  }
-  return { shape: a.shape, data: a.data };
 }
 
 /** The bytes of a version 1.0 .npy file (header padded to a multiple of 64 bytes, as NumPy does). */
