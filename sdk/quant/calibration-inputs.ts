@@ -9,9 +9,7 @@ import { join } from "node:path";
 
 import type { OnnxValueInfo } from "./onnx-graph.js";
 import { readNpy, type NpyAnyArray } from "./npy.js";
-
-/** ONNX TensorProto.DataType.INT64 */
-const ONNX_INT64 = 7;
+import { ONNX_DTYPE } from "./onnx-schema.js";
 
 export interface InputBatch {
   readonly [name: string]: { readonly data: Float32Array | BigInt64Array; readonly shape: readonly number[] };
@@ -82,7 +80,7 @@ export function openInputSource(spec: string, inputs: readonly OnnxValueInfo[], 
     } catch (err) {
       throw new CalibrationInputError(`--data ${spec}: ${(err as Error).message}`);
     }
-    const want = info.elemType === ONNX_INT64 ? "int64" : "float32";
+    const want = info.elemType === ONNX_DTYPE.INT64 ? "int64" : "float32";
     if (arr.dtype !== want) {
       throw new CalibrationInputError(
         `--data ${spec}: ${file} holds ${arr.dtype}, but model input "${info.name}" is ${want}; save it with arr.astype(np.${want})`,

@@ -1,48 +1,14 @@
 // Just enough of the ONNX protobuf to calibrate: read a model's graph inputs, node outputs and initializers,
 // and add graph outputs so ONNX Runtime returns intermediate activations.
 //
-// The schema below is a hand-written subset of onnx.proto (field numbers from the ONNX IR spec); decoding
-// ignores every field it does not name. Outputs are added without re-encoding the model: protobuf merges a
-// repeated occurrence of an embedded message field, so appending `ModelProto { graph { output: [...] } }` to
-// the original bytes gives the same model with more outputs, every other byte untouched.
-import protobuf from "protobufjs";
-
-const root = protobuf.Root.fromJSON({
-  nested: {
-    onnx: {
-      nested: {
-        ModelProto: { fields: { graph: { type: "GraphProto", id: 7 } } },
-        GraphProto: {
-          fields: {
-            node: { rule: "repeated", type: "NodeProto", id: 1 },
-            name: { type: "string", id: 2 },
-            initializer: { rule: "repeated", type: "TensorProto", id: 5 },
-            input: { rule: "repeated", type: "ValueInfoProto", id: 11 },
-            output: { rule: "repeated", type: "ValueInfoProto", id: 12 },
-          },
-        },
-        NodeProto: {
-          fields: {
-            input: { rule: "repeated", type: "string", id: 1 },
-            output: { rule: "repeated", type: "string", id: 2 },
-            name: { type: "string", id: 3 },
-            opType: { type: "string", id: 4 },
-          },
-        },
-        TensorProto: { fields: { dataType: { type: "int32", id: 2 }, name: { type: "string", id: 8 } } },
-        ValueInfoProto: { fields: { name: { type: "string", id: 1 }, type: { type: "TypeProto", id: 2 } } },
-        TypeProto: { fields: { tensorType: { type: "TypeProtoTensor", id: 1 } } },
-        TypeProtoTensor: { fields: { elemType: { type: "int32", id: 1 }, shape: { type: "TensorShapeProto", id: 2 } } },
-        TensorShapeProto: { fields: { dim: { rule: "repeated", type: "Dimension", id: 1 } } },
-        Dimension: { fields: { dimValue: { type: "int64", id: 1 }, dimParam: { type: "string", id: 2 } } },
-      },
-    },
-  },
-});
-const ModelProto = root.lookupType("onnx.ModelProto");
+// The schema is onnx-schema.ts (a subset of onnx.proto). Outputs are added without re-encoding the model:
+// protobuf merges a repeated occurrence of an embedded message field, so appending
+// `ModelProto { graph { output: [...] } }` to the original bytes gives the same model with more outputs,
+// every other byte untouched.
+import { ModelProto, ONNX_DTYPE } from "./onnx-schema.js";
 
 /** ONNX TensorProto.DataType.FLOAT */
-export const ONNX_FLOAT = 1;
+export const ONNX_FLOAT = ONNX_DTYPE.FLOAT;
 
 interface DecodedValueInfo {
   name?: string;

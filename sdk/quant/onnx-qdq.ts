@@ -8,28 +8,10 @@
 //
 // The model is rewritten at the protobuf wire level: every field of the model and graph is copied byte for
 // byte except the graph's node list (nodes are decoded with their attributes kept as raw bytes, so nothing
-// the schema below does not name is lost) and the new initializers, which are appended.
+// onnx-schema.ts does not name is lost) and the new initializers, which are appended.
 import protobuf from "protobufjs";
 
-const root = protobuf.Root.fromJSON({
-  nested: {
-    NodeProto: {
-      fields: {
-        input: { rule: "repeated", type: "string", id: 1 },
-        output: { rule: "repeated", type: "string", id: 2 },
-        name: { type: "string", id: 3 },
-        opType: { type: "string", id: 4 },
-        attribute: { rule: "repeated", type: "bytes", id: 5 },
-        docString: { type: "string", id: 6 },
-        domain: { type: "string", id: 7 },
-        overload: { type: "string", id: 8 },
-        metadataProps: { rule: "repeated", type: "bytes", id: 9 },
-        deviceConfigurations: { rule: "repeated", type: "bytes", id: 10 },
-      },
-    },
-  },
-});
-const NodeProto = root.lookupType("NodeProto");
+import { GRAPH_FIELD, MODEL_FIELD, NodeProto, ONNX_DTYPE, TENSOR_FIELD } from "./onnx-schema.js";
 
 interface Node {
   input: string[];
@@ -81,13 +63,13 @@ function lengthDelimited(field: number, payload: Uint8Array): Uint8Array {
 function scalarInitializer(name: string, kind: "float" | "int8", value: number): Uint8Array {
   const w = protobuf.Writer.create();
   if (kind === "float") {
-    w.uint32((2 << 3) | 0).int32(1); // data_type FLOAT
-    w.uint32((4 << 3) | 2).fork().float(value).ldelim(); // float_data, packed
+    w.uint32((TENSOR_FIELD.dataType << 3) | 0).int32(ONNX_DTYPE.FLOAT);
+    w.uint32((TENSOR_FIELD.floatData << 3) | 2).fork().float(value).ldelim(); // packed
   } else {
-    w.uint32((2 << 3) | 0).int32(3); // data_type INT8
-    w.uint32((5 << 3) | 2).fork().int32(value).ldelim(); // int32_data, packed
+    w.uint32((TENSOR_FIELD.dataType << 3) | 0).int32(ONNX_DTYPE.INT8);
+    w.uint32((TENSOR_FIELD.int32Data << 3) | 2).fork().int32(value).ldelim(); // packed
   }
-  w.uint32((8 << 3) | 2).string(name);
+  w.uint32((TENSOR_FIELD.name << 3) | 2).string(name);
   return w.finish();
 }
 
@@ -104,12 +86,12 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 /** `scales`: symmetric INT8 scale (amax / 127) per activation name, e.g. from a calibration cache. */
 export function insertQdq(model: Uint8Array, scales: ReadonlyMap<string, number>, ops: readonly string[] = DEFAULT_QDQ_OPS): QdqResult {
   const top = fields(model);
-  const graphFields = top.filter((f) => f.field === 7);
+  const graphFields = top.filter((f) => f.field === MODEL_FIELD.graph);
   if (graphFields.length !== 1 || graphFields[0]?.payload === undefined) {
     throw new Error(`ONNX model: expected one graph (field 7), found ${graphFields.length}`);
   }
   const graph = fields(graphFields[0].payload);
-  const nodes = graph.filter((f) => f.field === 1).map((f) => NodeProto.decode(f.payload as Uint8Array) as unknown as Node);
+  const nodes = graph.filter((f) => f.field === GRAPH_FIELD.node).map((f) => NodeProto.decode(f.payload as Uint8Array) as unknown as Node);
 
   const targets = new Set(ops);
   const producer = new Map<string, number>();
@@ -145,13 +127,13 @@ export function insertQdq(model: Uint8Array, scales: ReadonlyMap<string, number>
 
   const ordered: Node[] = [...(after.get(-1) ?? [])];
   nodes.forEach((n, i) => ordered.push(n, ...(after.get(i) ?? [])));
-  const nodeBytes = ordered.map((n) => lengthDelimited(1, NodeProto.encode(NodeProto.fromObject(n)).finish()));
+  const nodeBytes = ordered.map((n) => lengthDelimited(GRAPH_FIELD.node, NodeProto.encode(NodeProto.fromObject(n)).finish()));
 
   // Graph: every field as it was, the node list replaced where it began, the new initializers at the end.
   const graphParts: Uint8Array[] = [];
   let nodesPlaced = false;
   for (const f of graph) {
-    if (f.field === 1) {
+    if (f.field === GRAPH_FIELD.node) {
       if (!nodesPlaced) graphParts.push(...nodeBytes);
       nodesPlaced = true;
     } else {
@@ -159,8 +141,8 @@ export function insertQdq(model: Uint8Array, scales: ReadonlyMap<string, number>
     }
   }
   if (!nodesPlaced) graphParts.push(...nodeBytes);
-  for (const t of initializers) graphParts.push(lengthDelimited(5, t));
-  const newGraph = lengthDelimited(7, concat(graphParts));
-  const bytes = concat(top.map((f) => (f.field === 7 ? newGraph : f.raw)));
+  for (const t of initializers) graphParts.push(lengthDelimited(GRAPH_FIELD.initializer, t));
+  const newGraph = lengthDelimited(MODEL_FIELD.graph, concat(graphParts));
+  const bytes = concat(top.map((f) => (f.field === MODEL_FIELD.graph ? newGraph : f.raw)));
   return { bytes, quantized, skipped };
 }
