@@ -62,27 +62,37 @@ export interface ChainTiming {
   readonly resultsMatch: boolean;
 }
 
-export interface TokenSelection {
-  readonly indices: Int32Array;
-  readonly tokens: Float32Array;
+export interface TokenSelectorRun {
   readonly mode: "warmup" | "captured" | "replayed" | "fallback";
   readonly fallbackReason: string;
 }
 
+/** The CUDA twins of the CPU kernels take the CPU kernels' arguments, outputs caller-owned (see NativeAddon). */
 export interface NativeCuda {
   readonly built: true;
   devices(): CudaDeviceQuery;
-  topk(scores: Float32Array, k: number): Int32Array;
-  gatherRows(src: Float32Array, cols: number, indices: Int32Array): Float32Array;
-  patchSimilarity(prev: Float32Array, curr: Float32Array, height: number, width: number, channels: number, patch: number): {
-    cosine: Float32Array;
-    relativeL1: Float32Array;
-  };
-  quantizeInt8(x: Float32Array, scale: number): Int8Array;
-  dequantizeInt8(q: Int8Array, scale: number): Float32Array;
-  absHistogram(x: Float32Array, range: number, bins: number): Float64Array;
+  topk(scores: Float32Array, k: number, out: Int32Array): void;
+  gatherRows(src: Float32Array, cols: number, indices: Int32Array, out: Float32Array): void;
+  patchSimilarity(
+    prev: Float32Array,
+    curr: Float32Array,
+    height: number,
+    width: number,
+    channels: number,
+    patch: number,
+    cosine: Float32Array | null,
+    relativeL1: Float32Array | null,
+  ): void;
+  quantizeInt8(x: Float32Array, scale: number, out: Int8Array): void;
+  dequantizeInt8(q: Int8Array, scale: number, out: Float32Array): void;
+  /** out: Float64Array[bins], the counts of |x| over [0, range). */
+  absHistogram(x: Float32Array, range: number, bins: number, out: Float64Array): void;
   chainBench(kernels: number, elements: number, iterations: number): ChainTiming;
-  TokenSelector: new (useGraphs: boolean) => { select(scores: Float32Array, tokens: Float32Array, cols: number, k: number): TokenSelection; graphs(): number };
+  TokenSelector: new (useGraphs: boolean) => {
+    /** Top-k of scores, then those rows of tokens: indices Int32Array[k], out Float32Array[k * cols]. */
+    select(scores: Float32Array, tokens: Float32Array, cols: number, k: number, indices: Int32Array, out: Float32Array): TokenSelectorRun;
+    graphs(): number;
+  };
 }
 
 export type NativeTypedArray = Float32Array | Uint16Array | Int8Array | Uint8Array | Int32Array | BigInt64Array;
@@ -116,6 +126,16 @@ export interface NativeTensorRt {
   buildFromOnnx(onnxPath: string, options: TrtBuildOptions): Promise<Uint8Array>;
 }
 
+/**
+ * What the addon exports (test/native/addon-surface.test.ts checks it name by name against the C++).
+ *
+ * One calling convention for the tensor kernels, CPU and CUDA alike: outputs are typed arrays the caller
+ * allocates and passes last (lengths checked by the addon), and a kernel returns nothing or a scalar. The
+ * per-frame accel paths reuse their buffers, so a kernel that allocated its result would put garbage on the
+ * 30 Hz loop; callers that want a fresh array get one from NativeKernels, which allocates before the call.
+ * TrtEngine.run follows it too; results that are reports rather than tensors (calibration, device queries,
+ * timings) are returned as objects.
+ */
 export interface NativeAddon {
   readonly buildInfo: BuildInfo;
   Calibrator: new (bins?: number, threads?: number) => NativeCalibrator;
@@ -126,8 +146,8 @@ export interface NativeAddon {
     curve?: Float64Array;
   };
   percentileThreshold(counts: Float64Array, range: number, percentile: number): { bin: number; amax: number };
-  topk(scores: Float32Array, k: number): Int32Array;
-  gatherRows(src: Float32Array, cols: number, indices: Int32Array, out?: Float32Array): Float32Array;
+  topk(scores: Float32Array, k: number, out: Int32Array): void;
+  gatherRows(src: Float32Array, cols: number, indices: Int32Array, out: Float32Array): void;
   patchSimilarity(
     prev: Float32Array,
     curr: Float32Array,
@@ -141,6 +161,11 @@ export interface NativeAddon {
   relativeL1(prev: Float32Array, curr: Float32Array): number;
   quantizeInt8(x: Float32Array, scale: number, out: Int8Array): void;
   dequantizeInt8(q: Int8Array, scale: number, out: Float32Array): void;
+  /**
+   * EfficientVLA token selection into out (at least budget long); returns how many indices it wrote.
+   * Optional: an addon built before the accel fast paths lacks it (NativeKernels.hasAccelKernels).
+   */
+  efficientvlaSelect?(tokens: Float32Array, dim: number, relevance: Float32Array, relevanceCount: number, budget: number, out: Int32Array): number;
   readonly cuda: NativeCuda | { readonly built: false };
   readonly tensorrt: NativeTensorRt | { readonly built: false };
 }

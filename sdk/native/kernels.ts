@@ -3,22 +3,23 @@
 import { loadNative, type NativeAddon } from "./addon.js";
 import { checkEfficientVlaArgs, checkPatchGrid, patchCount, type PatchGrid } from "./kernels-reference.js";
 
-/** Kernels of the addon that addon.ts does not type yet (added with the accel fast paths). */
-interface AccelAddon {
-  efficientvlaSelect?: (tokens: Float32Array, dim: number, relevance: Float32Array, relevanceCount: number, budget: number, out: Int32Array) => number;
-}
-
 export type { PatchGrid } from "./kernels-reference.js";
 
 export class NativeKernels {
   constructor(private readonly addon: NativeAddon = loadNative()) {}
 
   topk(scores: Float32Array, k: number): Int32Array {
-    return this.addon.topk(scores, k);
+    // A k the addon will reject gets an empty buffer, so the addon's own check words the error.
+    const out = new Int32Array(Number.isInteger(k) && k >= 0 && k <= scores.length ? k : 0);
+    this.addon.topk(scores, k, out);
+    return out;
   }
 
   gatherRows(src: Float32Array, cols: number, indices: Int32Array, out?: Float32Array): Float32Array {
-    return this.addon.gatherRows(src, cols, indices, out);
+    // A cols the addon will reject gets an empty buffer, so the addon's own check words the error.
+    const target = out ?? new Float32Array(cols > 0 && Number.isInteger(cols) ? indices.length * cols : 0);
+    this.addon.gatherRows(src, cols, indices, target);
+    return target;
   }
 
   patchSimilarity(prev: Float32Array, curr: Float32Array, grid: PatchGrid): { cosine: Float32Array; relativeL1: Float32Array } {
@@ -49,7 +50,7 @@ export class NativeKernels {
    * efficientVlaSelectReference. Writes into `out` (at least `budget` long) when given.
    */
   efficientVlaSelect(tokens: Float32Array, dim: number, relevance: Float32Array, relevanceCount: number, budget: number, out?: Int32Array): Int32Array {
-    const fn = (this.addon as NativeAddon & AccelAddon).efficientvlaSelect;
+    const fn = this.addon.efficientvlaSelect;
     if (!fn) throw new Error("native addon has no efficientvlaSelect: rebuild it with node scripts/build-native.mjs");
     checkEfficientVlaArgs(tokens, dim, relevance, relevanceCount, budget);
     const target = out ?? new Int32Array(budget);
@@ -59,7 +60,7 @@ export class NativeKernels {
 
   /** True when the loaded addon has every kernel the accel fast paths call (an older build may not). */
   get hasAccelKernels(): boolean {
-    return typeof (this.addon as NativeAddon & AccelAddon).efficientvlaSelect === "function";
+    return typeof this.addon.efficientvlaSelect === "function";
   }
 
   dequantizeInt8(q: Int8Array, scale: number, out = new Float32Array(q.length)): Float32Array {

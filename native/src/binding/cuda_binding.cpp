@@ -1,7 +1,9 @@
-// `cuda` on the addon: { built: false, reason } where nvcc was absent at build time; otherwise the device
-// query, the CUDA kernels (host arrays in, host arrays out, synchronous: used by `npm run test:gpu` to check
-// them against the CPU kernels), a TokenSelector that runs top-k + gather through the CudaGraphExecutor (one
+// `cuda` on the addon: { built: false } where nvcc was absent at build time (buildInfo.cuda.reason says why);
+// otherwise the device query, the CUDA kernels (host arrays in, synchronous; the same arguments as the CPU
+// kernels, read by kernel_args.h, outputs caller-owned: used by `npm run test:gpu` to check them against the
+// CPU kernels), a TokenSelector that runs top-k + gather through the CudaGraphExecutor (one
 // graph per shape), and the kernel-chain timing behind bench/cuda-graph.
+#include "binding/kernel_args.h"
 #include "binding/modules.h"
 #include "binding/typed_array.h"
 
@@ -60,23 +62,21 @@ Napi::Value devices_js(const Napi::CallbackInfo& info) {
   return out;
 }
 
+// Each kernel: upload the inputs, launch on a fresh stream, download into the caller's output, synchronise.
 Napi::Value topk_js(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  const View<float> scores = view_of<float>(info[0], "scores");
-  const std::size_t k = size_arg(info[1], "k");
-  if (k > scores.length) throw Napi::RangeError::New(env, "topk: k > scores.length");
-  Napi::Int32Array out = Napi::Int32Array::New(env, k);
-  guarded(env, [&] {
+  const TopkArgs a = topk_args(info);
+  guarded(info.Env(), [&] {
     Stream s;
-    auto d_scores = upload(scores.data, scores.length, s.get());
-    auto d_out = device_alloc<std::int32_t>(k);
-    launch_topk(d_scores.get(), static_cast<int>(scores.length), static_cast<int>(k), d_out.get(), s.get());
-    download(out.Data(), d_out, k, s.get());
+    auto d_scores = upload(a.scores.data, a.scores.length, s.get());
+    auto d_out = device_alloc<std::int32_t>(a.k);
+    launch_topk(d_scores.get(), static_cast<int>(a.scores.length), static_cast<int>(a.k), d_out.get(), s.get());
+    download(a.out.data, d_out, a.k, s.get());
     s.synchronize();
   });
-  return out;
+  return info.Env().Undefined();
 }
 
+// The device kernel cannot throw, so rows are checked here (the CPU kernel checks them itself).
 void check_indices(Napi::Env env, const View<std::int32_t>& idx, std::size_t rows) {
   for (std::size_t j = 0; j < idx.length; ++j) {
     if (idx.data[j] < 0 || static_cast<std::size_t>(idx.data[j]) >= rows) {
@@ -86,95 +86,73 @@ void check_indices(Napi::Env env, const View<std::int32_t>& idx, std::size_t row
 }
 
 Napi::Value gather_rows_js(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  const View<float> src = view_of<float>(info[0], "src");
-  const std::size_t cols = size_arg(info[1], "cols");
-  const View<std::int32_t> idx = view_of<std::int32_t>(info[2], "indices");
-  if (cols == 0 || src.length % cols != 0) throw Napi::RangeError::New(env, "gatherRows: src.length is not a multiple of cols");
-  check_indices(env, idx, src.length / cols);
-  Napi::Float32Array out = Napi::Float32Array::New(env, idx.length * cols);
-  guarded(env, [&] {
+  const GatherRowsArgs a = gather_rows_args(info);
+  check_indices(info.Env(), a.indices, a.rows());
+  guarded(info.Env(), [&] {
     Stream s;
-    auto d_src = upload(src.data, src.length, s.get());
-    auto d_idx = upload(idx.data, idx.length, s.get());
-    auto d_out = device_alloc<float>(idx.length * cols);
-    launch_gather_rows(d_src.get(), static_cast<int>(cols), d_idx.get(), static_cast<int>(idx.length), d_out.get(), s.get());
-    download(out.Data(), d_out, idx.length * cols, s.get());
+    auto d_src = upload(a.src.data, a.src.length, s.get());
+    auto d_idx = upload(a.indices.data, a.indices.length, s.get());
+    auto d_out = device_alloc<float>(a.out.length);
+    launch_gather_rows(d_src.get(), static_cast<int>(a.cols), d_idx.get(), static_cast<int>(a.indices.length), d_out.get(), s.get());
+    download(a.out.data, d_out, a.out.length, s.get());
     s.synchronize();
   });
-  return out;
+  return info.Env().Undefined();
 }
 
 Napi::Value patch_similarity_js(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  const View<float> prev = view_of<float>(info[0], "prev");
-  const View<float> curr = view_of<float>(info[1], "curr");
-  kernels::PatchGrid grid{size_arg(info[2], "height"), size_arg(info[3], "width"), size_arg(info[4], "channels"),
-                          size_arg(info[5], "patch")};
-  guarded(env, [&] { grid.validate(); });
-  const std::size_t n = grid.height * grid.width * grid.channels, patches = grid.patches();
-  if (prev.length != n || curr.length != n) throw Napi::RangeError::New(env, "patchSimilarity: prev/curr size mismatch");
-  Napi::Float32Array cosine = Napi::Float32Array::New(env, patches);
-  Napi::Float32Array rel = Napi::Float32Array::New(env, patches);
-  guarded(env, [&] {
+  const PatchSimilarityArgs a = patch_similarity_args(info);
+  const std::size_t patches = a.grid.patches();
+  guarded(info.Env(), [&] {
     Stream s;
-    auto d_prev = upload(prev.data, n, s.get());
-    auto d_curr = upload(curr.data, n, s.get());
+    auto d_prev = upload(a.prev.data, a.prev.length, s.get());
+    auto d_curr = upload(a.curr.data, a.curr.length, s.get());
     auto d_cos = device_alloc<float>(patches);
     auto d_rel = device_alloc<float>(patches);
-    launch_patch_similarity(d_prev.get(), d_curr.get(), static_cast<int>(grid.height), static_cast<int>(grid.width),
-                            static_cast<int>(grid.channels), static_cast<int>(grid.patch), d_cos.get(), d_rel.get(), s.get());
-    download(cosine.Data(), d_cos, patches, s.get());
-    download(rel.Data(), d_rel, patches, s.get());
+    launch_patch_similarity(d_prev.get(), d_curr.get(), static_cast<int>(a.grid.height), static_cast<int>(a.grid.width),
+                            static_cast<int>(a.grid.channels), static_cast<int>(a.grid.patch), d_cos.get(), d_rel.get(), s.get());
+    if (a.cosine != nullptr) download(a.cosine, d_cos, patches, s.get());
+    if (a.relative_l1 != nullptr) download(a.relative_l1, d_rel, patches, s.get());
     s.synchronize();
   });
-  Napi::Object out = Napi::Object::New(env);
-  out.Set("cosine", cosine);
-  out.Set("relativeL1", rel);
-  return out;
+  return info.Env().Undefined();
+}
+
+// The device kernels cannot throw, so the scale is checked here (the CPU kernel checks it itself).
+void check_scale(Napi::Env env, float scale) {
+  if (!(scale > 0.0f) || !std::isfinite(scale)) throw Napi::RangeError::New(env, "scale must be finite and > 0");
+}
+
+template <typename From, typename To, typename Launch>
+Napi::Value int8_js(const Napi::CallbackInfo& info, const Int8Args<From, To>& a, Launch launch) {
+  check_scale(info.Env(), a.scale);
+  guarded(info.Env(), [&] {
+    Stream s;
+    auto d_in = upload(a.in.data, a.in.length, s.get());
+    auto d_out = device_alloc<To>(a.in.length);
+    launch(d_in.get(), a.in.length, a.scale, d_out.get(), s.get());
+    download(a.out.data, d_out, a.in.length, s.get());
+    s.synchronize();
+  });
+  return info.Env().Undefined();
 }
 
 Napi::Value quantize_js(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  const View<float> x = view_of<float>(info[0], "x");
-  const float scale = static_cast<float>(number_arg(info[1], "scale"));
-  if (!(scale > 0.0f) || !std::isfinite(scale)) throw Napi::RangeError::New(env, "scale must be finite and > 0");
-  Napi::Int8Array out = Napi::Int8Array::New(env, x.length);
-  guarded(env, [&] {
-    Stream s;
-    auto d_x = upload(x.data, x.length, s.get());
-    auto d_q = device_alloc<std::int8_t>(x.length);
-    launch_quantize_int8(d_x.get(), x.length, scale, d_q.get(), s.get());
-    download(out.Data(), d_q, x.length, s.get());
-    s.synchronize();
-  });
-  return out;
+  return int8_js(info, int8_args<float, std::int8_t>(info, "x", "quantizeInt8"), launch_quantize_int8);
 }
 
 Napi::Value dequantize_js(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  const View<std::int8_t> q = view_of<std::int8_t>(info[0], "q");
-  const float scale = static_cast<float>(number_arg(info[1], "scale"));
-  if (!(scale > 0.0f) || !std::isfinite(scale)) throw Napi::RangeError::New(env, "scale must be finite and > 0");
-  Napi::Float32Array out = Napi::Float32Array::New(env, q.length);
-  guarded(env, [&] {
-    Stream s;
-    auto d_q = upload(q.data, q.length, s.get());
-    auto d_x = device_alloc<float>(q.length);
-    launch_dequantize_int8(d_q.get(), q.length, scale, d_x.get(), s.get());
-    download(out.Data(), d_x, q.length, s.get());
-    s.synchronize();
-  });
-  return out;
+  return int8_js(info, int8_args<std::int8_t, float>(info, "q", "dequantizeInt8"), launch_dequantize_int8);
 }
 
+// absHistogram(x: Float32Array, range, bins, out: Float64Array[bins]) -> void
 Napi::Value abs_histogram_js(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const View<float> x = view_of<float>(info[0], "x");
   const float range = static_cast<float>(number_arg(info[1], "range"));
   const std::size_t bins = size_arg(info[2], "bins");
   if (bins == 0 || bins > 8192) throw Napi::RangeError::New(env, "bins must be in [1, 8192]");
-  Napi::Float64Array out = Napi::Float64Array::New(env, bins);
+  const View<double> out = out_of<double>(info[3], bins, "absHistogram: out");
   guarded(env, [&] {
     Stream s;
     auto d_x = upload(x.data, x.length, s.get());
@@ -184,9 +162,9 @@ Napi::Value abs_histogram_js(const Napi::CallbackInfo& info) {
     std::vector<unsigned long long> host(bins);
     download(host.data(), d_counts, bins, s.get());
     s.synchronize();
-    for (std::size_t j = 0; j < bins; ++j) out.Data()[j] = static_cast<double>(host[j]);
+    for (std::size_t j = 0; j < bins; ++j) out.data[j] = static_cast<double>(host[j]);
   });
-  return out;
+  return env.Undefined();
 }
 
 Napi::Value chain_bench_js(const Napi::CallbackInfo& info) {
@@ -227,7 +205,8 @@ class TokenSelectorWrap : public Napi::ObjectWrap<TokenSelectorWrap> {
     DeviceBuffer<std::int32_t> indices;
   };
 
-  // select(scores: Float32Array[n], tokens: Float32Array[n*cols], cols, k) -> { indices, tokens, mode, fallbackReason }
+  // select(scores: Float32Array[n], tokens: Float32Array[n*cols], cols, k, indices: Int32Array[k],
+  //        out: Float32Array[k*cols]) -> { mode, fallbackReason }
   Napi::Value select(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     const View<float> scores = view_of<float>(info[0], "scores");
@@ -237,8 +216,8 @@ class TokenSelectorWrap : public Napi::ObjectWrap<TokenSelectorWrap> {
     const std::size_t n = scores.length;
     if (cols == 0 || tokens.length != n * cols) throw Napi::RangeError::New(env, "select: tokens must hold scores.length * cols floats");
     if (k > n) throw Napi::RangeError::New(env, "select: k > scores.length");
-    Napi::Int32Array indices = Napi::Int32Array::New(env, k);
-    Napi::Float32Array out = Napi::Float32Array::New(env, k * cols);
+    const View<std::int32_t> indices = out_of<std::int32_t>(info[4], k, "select: indices");
+    const View<float> out = out_of<float>(info[5], k * cols, "select: out");
     const std::string key = std::to_string(n) + "x" + std::to_string(cols) + "k" + std::to_string(k);
     GraphMode mode = GraphMode::Fallback;
     guarded(env, [&] {
@@ -260,13 +239,11 @@ class TokenSelectorWrap : public Napi::ObjectWrap<TokenSelectorWrap> {
         launch_topk(d_scores, static_cast<int>(n), static_cast<int>(k), d_idx, st);
         launch_gather_rows(d_tokens, static_cast<int>(cols), d_idx, static_cast<int>(k), d_out, st);
       });
-      REFLEX_CUDA_CHECK(cudaMemcpyAsync(indices.Data(), d_idx, k * sizeof(std::int32_t), cudaMemcpyDeviceToHost, s));
-      REFLEX_CUDA_CHECK(cudaMemcpyAsync(out.Data(), d_out, k * cols * sizeof(float), cudaMemcpyDeviceToHost, s));
+      REFLEX_CUDA_CHECK(cudaMemcpyAsync(indices.data, d_idx, k * sizeof(std::int32_t), cudaMemcpyDeviceToHost, s));
+      REFLEX_CUDA_CHECK(cudaMemcpyAsync(out.data, d_out, k * cols * sizeof(float), cudaMemcpyDeviceToHost, s));
       stream_->synchronize();
     });
     Napi::Object result = Napi::Object::New(env);
-    result.Set("indices", indices);
-    result.Set("tokens", out);
     result.Set("mode", to_string(mode));
     result.Set("fallbackReason", executor_->fallback_reason(key));
     return result;
