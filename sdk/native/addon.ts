@@ -67,10 +67,11 @@ export interface TokenSelectorRun {
   readonly fallbackReason: string;
 }
 
-/** The CUDA twins of the CPU kernels take the CPU kernels' arguments, outputs caller-owned (see NativeAddon). */
-export interface NativeCuda {
-  readonly built: true;
-  devices(): CudaDeviceQuery;
+/**
+ * The kernels the CPU and the CUDA parts both have (native/src/binding/kernel_args.h registers them under
+ * these names): same arguments, outputs caller-owned (the convention is under NativeAddon).
+ */
+export interface TensorKernels {
   topk(scores: Float32Array, k: number, out: Int32Array): void;
   gatherRows(src: Float32Array, cols: number, indices: Int32Array, out: Float32Array): void;
   patchSimilarity(
@@ -85,6 +86,11 @@ export interface NativeCuda {
   ): void;
   quantizeInt8(x: Float32Array, scale: number, out: Int8Array): void;
   dequantizeInt8(q: Int8Array, scale: number, out: Float32Array): void;
+}
+
+export interface NativeCuda extends TensorKernels {
+  readonly built: true;
+  devices(): CudaDeviceQuery;
   /** out: Float64Array[bins], the counts of |x| over [0, range). */
   absHistogram(x: Float32Array, range: number, bins: number, out: Float64Array): void;
   chainBench(kernels: number, elements: number, iterations: number): ChainTiming;
@@ -136,7 +142,7 @@ export interface NativeTensorRt {
  * TrtEngine.run follows it too; results that are reports rather than tensors (calibration, device queries,
  * timings) are returned as objects.
  */
-export interface NativeAddon {
+export interface NativeAddon extends TensorKernels {
   readonly buildInfo: BuildInfo;
   Calibrator: new (bins?: number, threads?: number) => NativeCalibrator;
   entropyThreshold(counts: Float64Array, range: number, quantBins?: number, withCurve?: boolean): {
@@ -146,21 +152,7 @@ export interface NativeAddon {
     curve?: Float64Array;
   };
   percentileThreshold(counts: Float64Array, range: number, percentile: number): { bin: number; amax: number };
-  topk(scores: Float32Array, k: number, out: Int32Array): void;
-  gatherRows(src: Float32Array, cols: number, indices: Int32Array, out: Float32Array): void;
-  patchSimilarity(
-    prev: Float32Array,
-    curr: Float32Array,
-    height: number,
-    width: number,
-    channels: number,
-    patch: number,
-    cosine: Float32Array | null,
-    relativeL1: Float32Array | null,
-  ): void;
   relativeL1(prev: Float32Array, curr: Float32Array): number;
-  quantizeInt8(x: Float32Array, scale: number, out: Int8Array): void;
-  dequantizeInt8(q: Int8Array, scale: number, out: Float32Array): void;
   /**
    * EfficientVLA token selection into out (at least budget long); returns how many indices it wrote.
    * Optional: an addon built before the accel fast paths lacks it (NativeKernels.hasAccelKernels).

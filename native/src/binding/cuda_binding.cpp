@@ -62,20 +62,6 @@ Napi::Value devices_js(const Napi::CallbackInfo& info) {
   return out;
 }
 
-// Each kernel: upload the inputs, launch on a fresh stream, download into the caller's output, synchronise.
-Napi::Value topk_js(const Napi::CallbackInfo& info) {
-  const TopkArgs a = topk_args(info);
-  guarded(info.Env(), [&] {
-    Stream s;
-    auto d_scores = upload(a.scores.data, a.scores.length, s.get());
-    auto d_out = device_alloc<std::int32_t>(a.k);
-    launch_topk(d_scores.get(), static_cast<int>(a.scores.length), static_cast<int>(a.k), d_out.get(), s.get());
-    download(a.out.data, d_out, a.k, s.get());
-    s.synchronize();
-  });
-  return info.Env().Undefined();
-}
-
 // The device kernel cannot throw, so rows are checked here (the CPU kernel checks them itself).
 void check_indices(Napi::Env env, const View<std::int32_t>& idx, std::size_t rows) {
   for (std::size_t j = 0; j < idx.length; ++j) {
@@ -85,46 +71,13 @@ void check_indices(Napi::Env env, const View<std::int32_t>& idx, std::size_t row
   }
 }
 
-Napi::Value gather_rows_js(const Napi::CallbackInfo& info) {
-  const GatherRowsArgs a = gather_rows_args(info);
-  check_indices(info.Env(), a.indices, a.rows());
-  guarded(info.Env(), [&] {
-    Stream s;
-    auto d_src = upload(a.src.data, a.src.length, s.get());
-    auto d_idx = upload(a.indices.data, a.indices.length, s.get());
-    auto d_out = device_alloc<float>(a.out.length);
-    launch_gather_rows(d_src.get(), static_cast<int>(a.cols), d_idx.get(), static_cast<int>(a.indices.length), d_out.get(), s.get());
-    download(a.out.data, d_out, a.out.length, s.get());
-    s.synchronize();
-  });
-  return info.Env().Undefined();
-}
-
-Napi::Value patch_similarity_js(const Napi::CallbackInfo& info) {
-  const PatchSimilarityArgs a = patch_similarity_args(info);
-  const std::size_t patches = a.grid.patches();
-  guarded(info.Env(), [&] {
-    Stream s;
-    auto d_prev = upload(a.prev.data, a.prev.length, s.get());
-    auto d_curr = upload(a.curr.data, a.curr.length, s.get());
-    auto d_cos = device_alloc<float>(patches);
-    auto d_rel = device_alloc<float>(patches);
-    launch_patch_similarity(d_prev.get(), d_curr.get(), static_cast<int>(a.grid.height), static_cast<int>(a.grid.width),
-                            static_cast<int>(a.grid.channels), static_cast<int>(a.grid.patch), d_cos.get(), d_rel.get(), s.get());
-    if (a.cosine != nullptr) download(a.cosine, d_cos, patches, s.get());
-    if (a.relative_l1 != nullptr) download(a.relative_l1, d_rel, patches, s.get());
-    s.synchronize();
-  });
-  return info.Env().Undefined();
-}
-
 // The device kernels cannot throw, so the scale is checked here (the CPU kernel checks it itself).
 void check_scale(Napi::Env env, float scale) {
   if (!(scale > 0.0f) || !std::isfinite(scale)) throw Napi::RangeError::New(env, "scale must be finite and > 0");
 }
 
 template <typename From, typename To, typename Launch>
-Napi::Value int8_js(const Napi::CallbackInfo& info, const Int8Args<From, To>& a, Launch launch) {
+Napi::Value run_int8(const Napi::CallbackInfo& info, const Int8Args<From, To>& a, Launch launch) {
   check_scale(info.Env(), a.scale);
   guarded(info.Env(), [&] {
     Stream s;
@@ -137,13 +90,62 @@ Napi::Value int8_js(const Napi::CallbackInfo& info, const Int8Args<From, To>& a,
   return info.Env().Undefined();
 }
 
-Napi::Value quantize_js(const Napi::CallbackInfo& info) {
-  return int8_js(info, int8_args<float, std::int8_t>(info, "x", "quantizeInt8"), launch_quantize_int8);
-}
+// Each kernel: upload the inputs, launch on a fresh stream, download into the caller's output, synchronise.
+struct CudaKernels {
+  static Napi::Value topk(const Napi::CallbackInfo& info) {
+    const TopkArgs a = topk_args(info);
+    guarded(info.Env(), [&] {
+      Stream s;
+      auto d_scores = upload(a.scores.data, a.scores.length, s.get());
+      auto d_out = device_alloc<std::int32_t>(a.k);
+      launch_topk(d_scores.get(), static_cast<int>(a.scores.length), static_cast<int>(a.k), d_out.get(), s.get());
+      download(a.out.data, d_out, a.k, s.get());
+      s.synchronize();
+    });
+    return info.Env().Undefined();
+  }
 
-Napi::Value dequantize_js(const Napi::CallbackInfo& info) {
-  return int8_js(info, int8_args<std::int8_t, float>(info, "q", "dequantizeInt8"), launch_dequantize_int8);
-}
+  static Napi::Value gather_rows(const Napi::CallbackInfo& info) {
+    const GatherRowsArgs a = gather_rows_args(info);
+    check_indices(info.Env(), a.indices, a.rows());
+    guarded(info.Env(), [&] {
+      Stream s;
+      auto d_src = upload(a.src.data, a.src.length, s.get());
+      auto d_idx = upload(a.indices.data, a.indices.length, s.get());
+      auto d_out = device_alloc<float>(a.out.length);
+      launch_gather_rows(d_src.get(), static_cast<int>(a.cols), d_idx.get(), static_cast<int>(a.indices.length), d_out.get(), s.get());
+      download(a.out.data, d_out, a.out.length, s.get());
+      s.synchronize();
+    });
+    return info.Env().Undefined();
+  }
+
+  static Napi::Value patch_similarity(const Napi::CallbackInfo& info) {
+    const PatchSimilarityArgs a = patch_similarity_args(info);
+    const std::size_t patches = a.grid.patches();
+    guarded(info.Env(), [&] {
+      Stream s;
+      auto d_prev = upload(a.prev.data, a.prev.length, s.get());
+      auto d_curr = upload(a.curr.data, a.curr.length, s.get());
+      auto d_cos = device_alloc<float>(patches);
+      auto d_rel = device_alloc<float>(patches);
+      launch_patch_similarity(d_prev.get(), d_curr.get(), static_cast<int>(a.grid.height), static_cast<int>(a.grid.width),
+                              static_cast<int>(a.grid.channels), static_cast<int>(a.grid.patch), d_cos.get(), d_rel.get(), s.get());
+      if (a.cosine != nullptr) download(a.cosine, d_cos, patches, s.get());
+      if (a.relative_l1 != nullptr) download(a.relative_l1, d_rel, patches, s.get());
+      s.synchronize();
+    });
+    return info.Env().Undefined();
+  }
+
+  static Napi::Value quantize_int8(const Napi::CallbackInfo& info) {
+    return run_int8(info, int8_args<float, std::int8_t>(info, "x", "quantizeInt8"), launch_quantize_int8);
+  }
+
+  static Napi::Value dequantize_int8(const Napi::CallbackInfo& info) {
+    return run_int8(info, int8_args<std::int8_t, float>(info, "q", "dequantizeInt8"), launch_dequantize_int8);
+  }
+};
 
 // absHistogram(x: Float32Array, range, bins, out: Float64Array[bins]) -> void
 Napi::Value abs_histogram_js(const Napi::CallbackInfo& info) {
@@ -267,11 +269,7 @@ void register_cuda(Napi::Env env, Napi::Object exports) {
 #ifdef REFLEX_WITH_CUDA
   cuda.Set("built", true);
   cuda.Set("devices", Napi::Function::New<devices_js>(env, "devices"));
-  cuda.Set("topk", Napi::Function::New<topk_js>(env, "topk"));
-  cuda.Set("gatherRows", Napi::Function::New<gather_rows_js>(env, "gatherRows"));
-  cuda.Set("patchSimilarity", Napi::Function::New<patch_similarity_js>(env, "patchSimilarity"));
-  cuda.Set("quantizeInt8", Napi::Function::New<quantize_js>(env, "quantizeInt8"));
-  cuda.Set("dequantizeInt8", Napi::Function::New<dequantize_js>(env, "dequantizeInt8"));
+  register_tensor_kernels<CudaKernels>(env, cuda);
   cuda.Set("absHistogram", Napi::Function::New<abs_histogram_js>(env, "absHistogram"));
   cuda.Set("chainBench", Napi::Function::New<chain_bench_js>(env, "chainBench"));
   cuda.Set("TokenSelector", TokenSelectorWrap::define(env));

@@ -111,4 +111,15 @@ Int8Args<From, To> int8_args(const Napi::CallbackInfo& info, const char* in_name
   return a;
 }
 
+/// Registers the kernels both bindings have on `target` under one set of names. Impl (CpuKernels in
+/// kernels_binding.cpp, CudaKernels in cuda_binding.cpp) has them as static Napi callbacks.
+template <typename Impl>
+void register_tensor_kernels(Napi::Env env, Napi::Object target) {
+  target.Set("topk", Napi::Function::New<Impl::topk>(env, "topk"));
+  target.Set("gatherRows", Napi::Function::New<Impl::gather_rows>(env, "gatherRows"));
+  target.Set("patchSimilarity", Napi::Function::New<Impl::patch_similarity>(env, "patchSimilarity"));
+  target.Set("quantizeInt8", Napi::Function::New<Impl::quantize_int8>(env, "quantizeInt8"));
+  target.Set("dequantizeInt8", Napi::Function::New<Impl::dequantize_int8>(env, "dequantizeInt8"));
+}
+
 }  // namespace reflex::binding

@@ -23,23 +23,38 @@ namespace reflex::binding {
 
 namespace {
 
-Napi::Value topk_js(const Napi::CallbackInfo& info) {
-  const TopkArgs a = topk_args(info);
-  guarded(info.Env(), [&] { kernels::topk(a.scores.data, a.scores.length, a.k, a.out.data); });
-  return info.Env().Undefined();
-}
+// The kernels the CUDA binding has too (register_tensor_kernels names them).
+struct CpuKernels {
+  static Napi::Value topk(const Napi::CallbackInfo& info) {
+    const TopkArgs a = topk_args(info);
+    guarded(info.Env(), [&] { kernels::topk(a.scores.data, a.scores.length, a.k, a.out.data); });
+    return info.Env().Undefined();
+  }
 
-Napi::Value gather_rows_js(const Napi::CallbackInfo& info) {
-  const GatherRowsArgs a = gather_rows_args(info);
-  guarded(info.Env(), [&] { kernels::gather_rows(a.src.data, a.rows(), a.cols, a.indices.data, a.indices.length, a.out.data); });
-  return info.Env().Undefined();
-}
+  static Napi::Value gather_rows(const Napi::CallbackInfo& info) {
+    const GatherRowsArgs a = gather_rows_args(info);
+    guarded(info.Env(), [&] { kernels::gather_rows(a.src.data, a.rows(), a.cols, a.indices.data, a.indices.length, a.out.data); });
+    return info.Env().Undefined();
+  }
 
-Napi::Value patch_similarity_js(const Napi::CallbackInfo& info) {
-  const PatchSimilarityArgs a = patch_similarity_args(info);
-  guarded(info.Env(), [&] { kernels::patch_similarity(a.prev.data, a.curr.data, a.grid, a.cosine, a.relative_l1); });
-  return info.Env().Undefined();
-}
+  static Napi::Value patch_similarity(const Napi::CallbackInfo& info) {
+    const PatchSimilarityArgs a = patch_similarity_args(info);
+    guarded(info.Env(), [&] { kernels::patch_similarity(a.prev.data, a.curr.data, a.grid, a.cosine, a.relative_l1); });
+    return info.Env().Undefined();
+  }
+
+  static Napi::Value quantize_int8(const Napi::CallbackInfo& info) {
+    const auto a = int8_args<float, std::int8_t>(info, "x", "quantizeInt8");
+    guarded(info.Env(), [&] { kernels::quantize_int8(a.in.data, a.in.length, a.scale, a.out.data); });
+    return info.Env().Undefined();
+  }
+
+  static Napi::Value dequantize_int8(const Napi::CallbackInfo& info) {
+    const auto a = int8_args<std::int8_t, float>(info, "q", "dequantizeInt8");
+    guarded(info.Env(), [&] { kernels::dequantize_int8(a.in.data, a.in.length, a.scale, a.out.data); });
+    return info.Env().Undefined();
+  }
+};
 
 Napi::Value relative_l1_js(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -47,18 +62,6 @@ Napi::Value relative_l1_js(const Napi::CallbackInfo& info) {
   const View<float> curr = view_of<float>(info[1], "curr");
   if (prev.length != curr.length) throw Napi::RangeError::New(env, "relativeL1: prev and curr differ in length");
   return Napi::Number::New(env, kernels::relative_l1(prev.data, curr.data, prev.length));
-}
-
-Napi::Value quantize_js(const Napi::CallbackInfo& info) {
-  const auto a = int8_args<float, std::int8_t>(info, "x", "quantizeInt8");
-  guarded(info.Env(), [&] { kernels::quantize_int8(a.in.data, a.in.length, a.scale, a.out.data); });
-  return info.Env().Undefined();
-}
-
-Napi::Value dequantize_js(const Napi::CallbackInfo& info) {
-  const auto a = int8_args<std::int8_t, float>(info, "q", "dequantizeInt8");
-  guarded(info.Env(), [&] { kernels::dequantize_int8(a.in.data, a.in.length, a.scale, a.out.data); });
-  return info.Env().Undefined();
 }
 
 Napi::Value efficientvla_select_js(const Napi::CallbackInfo& info) {
@@ -84,12 +87,8 @@ Napi::Value efficientvla_select_js(const Napi::CallbackInfo& info) {
 }  // namespace
 
 void register_kernels(Napi::Env env, Napi::Object exports) {
-  exports.Set("topk", Napi::Function::New<topk_js>(env, "topk"));
-  exports.Set("gatherRows", Napi::Function::New<gather_rows_js>(env, "gatherRows"));
-  exports.Set("patchSimilarity", Napi::Function::New<patch_similarity_js>(env, "patchSimilarity"));
+  register_tensor_kernels<CpuKernels>(env, exports);
   exports.Set("relativeL1", Napi::Function::New<relative_l1_js>(env, "relativeL1"));
-  exports.Set("quantizeInt8", Napi::Function::New<quantize_js>(env, "quantizeInt8"));
-  exports.Set("dequantizeInt8", Napi::Function::New<dequantize_js>(env, "dequantizeInt8"));
   exports.Set("efficientvlaSelect", Napi::Function::New<efficientvla_select_js>(env, "efficientvlaSelect"));
 }
 
