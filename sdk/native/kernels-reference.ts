@@ -1,6 +1,8 @@
 // Plain TypeScript versions of the native tensor kernels (native/src/kernels), operation for operation, so
 // both give bit-identical results: float32 steps via Math.fround, double sums in the same order.
 // The accel code can run on these where the addon is absent; tests check both paths agree.
+// It stays beside kernels.ts, at the addon boundary: it is the kernels' contract in TypeScript, changed with
+// native/src/kernels in one commit, and kernels.ts checks its arguments with the same functions.
 
 /** Indices of the k highest scores, highest first; ties keep the lower index first; NaN ranks last. */
 export function topkReference(scores: Float32Array, k: number): Int32Array {
