@@ -137,8 +137,8 @@ export interface NativeTensorRt {
  *
  * One calling convention for the tensor kernels, CPU and CUDA alike: outputs are typed arrays the caller
  * allocates and passes last (lengths checked by the addon), and a kernel returns nothing or a scalar. The
- * per-frame accel paths reuse their buffers, so a kernel that allocated its result would put garbage on the
- * 30 Hz loop; callers that want a fresh array get one from NativeKernels, which allocates before the call.
+ * per-frame accel paths reuse their buffers, and a kernel that allocated its result would allocate on every
+ * frame; callers that want a fresh array get one from NativeKernels, which allocates before the call.
  * TrtEngine.run follows it too; results that are reports rather than tensors (calibration, device queries,
  * timings) are returned as objects.
  */
