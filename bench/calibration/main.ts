@@ -23,11 +23,6 @@ const mbArg = args.indexOf("--mb");
 const megabytes = mbArg >= 0 ? Number(args[mbArg + 1]) : 256;
 const reps = quick ? 1 : 5;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
 function fillActivations(n: number): Float32Array {
   // Sum of 4 uniforms (near-Gaussian, sigma ~0.58) with a rare outlier: cheap to generate at 256 MB.
   const out = new Float32Array(n);

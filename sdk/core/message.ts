@@ -2,7 +2,7 @@
 // headers are immutable and shared by every consumer of a message.
 import { paths } from "./paths.js";
 
-/** One hop of a message's journey. Times are clock ns (monotonic, see sdk/runtime/clock.ts). */
+/** One hop of a message's journey. Times are clock ns (monotonic, see sdk/core/clock.ts). */
 export interface Span {
   readonly node: string;
   readonly inNs: number;
@@ -47,13 +47,6 @@ export function spansOf(trace: Trace | undefined): Span[] {
   const spans: Span[] = [];
   for (let t = trace; t; t = t.prev) spans.push({ node: t.node, inNs: t.inNs, outNs: t.outNs, process: t.process });
   return spans.reverse();
-}
-
-/** Rebuilds a trace from spans in wire order (oldest first). */
-export function traceOf(spans: readonly Span[]): Trace | undefined {
-  let trace: Trace | undefined;
-  for (const s of spans) trace = appendSpan(trace, s.node, s.inNs, s.outNs, s.process);
-  return trace;
 }
 
 /** Appends one hop. */

@@ -3,13 +3,13 @@
 // actuator, and measures what the budgets check.
 import pino from "pino";
 import type { Diagnostic } from "../config/diagnostic.js";
-import { runMultiProcess, type ProcessRow } from "../process/launcher.js";
+import { runMultiProcess } from "../process/launcher.js";
 import type { Supervisor } from "../process/supervisor.js";
 import type { KillRecord, Measured, RecorderPart } from "./measured.js";
 import { RealClock, VirtualClock, type Clock } from "../core/clock.js";
 import { GraphRuntime } from "../runtime/executor.js";
-import { summarize, type RunSummary } from "../telemetry/summary.js";
-import { ActuatorProbe, findActuator, type CommandRecord } from "./actuator-probe.js";
+import { summarize } from "../telemetry/summary.js";
+import { ActuatorProbe, findActuator } from "./actuator-probe.js";
 import { evaluateBudgets, type BudgetRow } from "./budgets.js";
 import { buildEffectiveGraph, type EffectiveGraph } from "./effective-graph.js";
 import { readGolden, writeGolden } from "./golden.js";
