@@ -10,8 +10,8 @@
 // Exit codes: 0 every case equal; 1 a mismatch; 2 not run (addon without CUDA, or no CUDA device), so a
 // caller that needs the GPU to have run cannot mistake "not run" for a pass.
 import { loadNative, type NativeCuda } from "../../../sdk/native/addon.js";
-import { ReferenceAbsHistogram } from "../../../sdk/native/calibration-reference.js";
-import { Calibrator } from "../../../sdk/native/calibrator.js";
+import { ReferenceAbsHistogram } from "../../../sdk/quant/calibration-reference.js";
+import { Calibrator } from "../../../sdk/quant/calibrator.js";
 import { type DistributionName, sample } from "../distributions.js";
 
 interface Case {
