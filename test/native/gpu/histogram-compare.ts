@@ -95,18 +95,19 @@ async function compare(cuda: NativeCuda, c: Case): Promise<CaseResult> {
   if (cpu === undefined) throw new Error(`${c.name}: the calibrator has no histogram`);
 
   const gpu = new Float64Array(c.bins);
+  const counts = new Float64Array(c.bins); // the kernel's caller-owned output, one per case
   const t0 = performance.now();
   if (cpu.range === 0) {
     // An all-zero input never sets a range; the CPU puts every finite value in bin 0 and the GPU kernel
     // returns nothing for range 0, so the GPU side is built the CPU's way and only the kernel call is checked.
     for (const batch of c.batches) {
-      const counts = cuda.absHistogram(batch, 0, c.bins);
+      cuda.absHistogram(batch, 0, c.bins, counts);
       if (counts.some((v) => v !== 0)) throw new Error(`${c.name}: GPU counted values with range 0`);
       for (const v of batch) if (Number.isFinite(v)) gpu[0] = (gpu[0] as number) + 1;
     }
   } else {
     for (const batch of c.batches) {
-      const counts = cuda.absHistogram(batch, cpu.range, c.bins);
+      cuda.absHistogram(batch, cpu.range, c.bins, counts);
       for (let i = 0; i < c.bins; i++) gpu[i] = (gpu[i] as number) + (counts[i] as number);
     }
   }
