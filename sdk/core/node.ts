@@ -62,8 +62,9 @@ export function eventsOf<E>(description?: string): EventSpec<E> {
 /** Where a node sends its events (ctx.events). */
 export interface NodeEvents<E> {
   /**
-   * Hands `event` to everyone watching this node in its runtime, synchronously and in order. A watcher
-   * that throws is counted as an error of this node and logged; the others still get the event.
+   * Hands `event` to everyone watching this node in its runtime, synchronously and in order. Watchers
+   * are RxJS subscribers: one that throws is reported as any subscriber's error (RxJS's hook, logged by
+   * the runtime), and the node and the other watchers go on.
    */
   emit(event: E): void;
   /** False while nobody watches: a node may skip building an event nobody reads. */
