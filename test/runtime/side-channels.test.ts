@@ -233,6 +233,27 @@ describe("side channels as runtime API (two runtimes in one process)", () => {
     }
   });
 
+  it("with two runtimes running, a raw subscribe() error is logged by the newest, marked as maybe another's, and counted by none", async () => {
+    const linesA: string[] = [];
+    const linesB: string[] = [];
+    const a = await runtime(graph(-1, "  raw:\n    type: test-raw-subscriber\n    inputs: { in: ticks/out }\n"), logTo(linesA));
+    const b = await runtime(graph(-1), logTo(linesB));
+    try {
+      await a.start();
+      await b.start();
+      await a.runVirtual(100e6);
+      await new Promise((r) => setTimeout(r, 20)); // RxJS reports from a timer
+      assert.ok(
+        linesB.some((l) => /unhandled error in a node's subscriber \(other runtimes run in this process: it may be theirs\): raw subscriber: value 2/.test(l)),
+        linesB.join(""),
+      );
+      assert.equal(a.unhandledErrors + b.unhandledErrors, 0);
+    } finally {
+      await a.dispose();
+      await b.dispose();
+    }
+  });
+
   it("ctx.subscribe ends with the node's stop", async () => {
     const a = await runtime("name: ticker\nnodes:\n  ticker:\n    type: test-ticker\n", pino({ level: "silent" }));
     try {
