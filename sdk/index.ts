@@ -1,11 +1,16 @@
 // The library a team imports: `import { defineNode, Type } from "reflex"`.
 export { Type, type Static, type TSchema } from "@sinclair/typebox";
-export { defineNode } from "./core/node.js";
+export { defineNode, eventsOf } from "./core/node.js";
 export type {
   AnyNodeDefinition,
+  ControlOf,
   Delivered,
+  EventOf,
+  EventSpec,
+  NodeAccess,
   NodeContext,
   NodeDefinition,
+  NodeEvents,
   NodeInstance,
   NodeKind,
   Outgoing,

@@ -49,7 +49,7 @@ export default defineNode({
     let successes = 0;
     let stepsTotal = 0;
     let finished = false;
-    const sub = ctx.inputs.actions.subscribe((m) => {
+    ctx.subscribe(ctx.inputs.actions, (m) => {
       const chunk = m.body;
       const horizon = chunk.horizon ?? 0;
       // A hold (from a watchdog) stops the robot: one zero-velocity row, then the used-up cursor holds still.
@@ -119,7 +119,6 @@ export default defineNode({
           step: task.stepIndex,
         })),
       },
-      dispose: () => sub.unsubscribe(),
     };
   },
 });

@@ -4,10 +4,12 @@
 // One tick per image, with the latest state and instruction. The tick runs inside ctx.busy(), so frames
 // that arrive while it runs wait on the image edge (keep-latest drops all but the newest). Per-stage
 // latencies are wall time (performance.now), not the runtime clock: on the virtual clock work takes no
-// virtual time, so the clock would say 0. Each tick's report also goes to `onVlaTick` listeners, a side
-// channel for `reflex eval` and the bench (gauges keep only the last value). A running node's options
+// virtual time, so the clock would say 0. Each tick's report is also one of the node's events
+// (runtime.events(id, vlaPolicy), or onVlaTick(runtime, fn) for all of a runtime's policies), the side
+// channel of `reflex eval` and the bench (gauges keep only the last value). A running node's options
 // (e.g. the sampler's step count) change between ticks: over the graph, by a reflex.PolicyConfig on the
-// optional `config` input (from any node, in any process), or in this process with configureVlaPolicy().
+// optional `config` input (from any node, in any process), or from the runtime that runs it with
+// configureVlaPolicy(runtime, id, changes) (its control: runtime.control(id, vlaPolicy)).
 import { performance } from "node:perf_hooks";
 import { Type, type Static } from "@sinclair/typebox";
 import { concatMap, EMPTY, from, type Observable } from "rxjs";
@@ -23,7 +25,7 @@ import {
 } from "../../sdk/accel/index.js";
 import { loadModel, type LoadedModel } from "../../sdk/engine/index.js";
 import type { reflex } from "../../sdk/messages/index.js";
-import { defineNode, type Delivered, type Outgoing } from "../../sdk/core/node.js";
+import { defineNode, eventsOf, type Delivered, type NodeAccess, type Outgoing } from "../../sdk/core/node.js";
 
 const Params = Type.Object(
   {
@@ -43,41 +45,52 @@ const Params = Type.Object(
 );
 export type VlaPolicyParams = Static<typeof Params>;
 
-/** One tick as seen by a listener: the node id, the pipeline's report and the wall time around tick(). */
+/** One tick as seen by a watcher: the node id, the pipeline's report and the wall time around tick(). */
 export interface VlaTickEvent {
   readonly node: string;
   readonly report: VlaTickReport;
   readonly wallNs: number;
 }
-const listeners = new Set<(e: VlaTickEvent) => void>();
-/** Calls `fn` after every vla-policy tick in this process; returns the unsubscribe. */
-export function onVlaTick(fn: (e: VlaTickEvent) => void): () => void {
-  listeners.add(fn);
-  return () => void listeners.delete(fn);
-}
 
-const wallNs = (): number => performance.now() * 1e6;
-
-// Running vla-policy nodes of this process by node id, for configureVlaPolicy().
-const controls = new Map<string, (changes: VlaPipelineOptions) => void>();
+/** A vla-policy node's control (runtime.control(id, vlaPolicy)): option changes, as configureVlaPolicy. */
+export type VlaPolicyControl = (changes: VlaPipelineOptions) => void;
 
 /**
- * Changes a running vla-policy node's options from outside it (a supervisor node, a CLI, a test): the
- * sampler's `steps`, pruning, caches or seed, as in its YAML params. The change is checked now (a bad one
- * throws a RangeError naming the node and the option, and changes nothing) and takes effect at the node's
- * next tick; changes made while a tick runs merge, the latest value of each option winning. Only nodes
- * running in this process are reachable.
+ * Calls `fn` after every tick of every vla-policy node of `runtime`; returns the unsubscribe. (Was
+ * process-wide, `onVlaTick(fn)`: two runtimes in one process saw each other's ticks.)
  */
-export function configureVlaPolicy(node: string, changes: VlaPipelineOptions): void {
-  const control = controls.get(node);
-  if (!control) {
-    const running = [...controls.keys()];
-    throw new RangeError(`configureVlaPolicy: no vla-policy node "${node}" runs in this process (${running.length ? `running: ${running.join(", ")}` : "none runs"})`);
+export function onVlaTick(runtime: NodeAccess, fn: (e: VlaTickEvent) => void): () => void {
+  const subs = runtime.nodeIds(vlaPolicy.type).map((id) => runtime.events(id, vlaPolicy).subscribe(fn));
+  return () => {
+    for (const s of subs) s.unsubscribe();
+  };
+}
+
+/**
+ * Changes the options of vla-policy node `node` running in `runtime` from outside it (a supervisor, a
+ * CLI, a test): the sampler's `steps`, pruning, caches or seed, as in its YAML params. The change is
+ * checked now (a bad one throws a RangeError naming the node and the option, and changes nothing) and
+ * takes effect at the node's next tick; changes made while a tick runs merge, the latest value of each
+ * option winning. (Was `configureVlaPolicy(node, changes)`, keyed by node id process-wide: two runtimes
+ * with a node of the same id collided.)
+ */
+export function configureVlaPolicy(runtime: NodeAccess, node: string, changes: VlaPipelineOptions): void {
+  if (typeof runtime === "string") {
+    // A caller of the old, process-wide form (JavaScript, or a cast): say what replaced it.
+    throw new TypeError("configureVlaPolicy(runtime, node, changes): pass the runtime the node runs in (the process-wide configureVlaPolicy(node, changes) is gone)");
+  }
+  let control: VlaPolicyControl;
+  try {
+    control = runtime.control(node, vlaPolicy);
+  } catch (err) {
+    throw new RangeError(`configureVlaPolicy: ${err instanceof Error ? err.message : String(err)}`);
   }
   control(changes);
 }
 
-export default defineNode({
+const wallNs = (): number => performance.now() * 1e6;
+
+const vlaPolicy = defineNode({
   type: "vla-policy",
   description: "VLA policy (vision encoder + backbone + flow-matching head) with pruning, caches and one-step sampling.",
   kind: "inference",
@@ -91,6 +104,7 @@ export default defineNode({
   outputs: {
     actions: { type: "reflex.ActionChunk", description: "horizon x dim rows from the model manifest" },
   },
+  events: eventsOf<VlaTickEvent>("one per tick: the pipeline's report and the tick's wall time"),
   create(ctx, p) {
     let model: LoadedModel | undefined;
     let pipeline: VlaPipeline | undefined;
@@ -98,10 +112,8 @@ export default defineNode({
     let instruction: Delivered<reflex.Instruction.$Properties> | undefined;
     let warnedNoState = false;
     // Latest-value latches (withLatestFrom semantics, but an unwired optional state still lets ticks run).
-    const subs = [
-      ctx.inputs.state.subscribe((m) => void (state = m)),
-      ctx.inputs.instruction.subscribe((m) => void (instruction = m)),
-    ];
+    ctx.subscribe(ctx.inputs.state, (m) => void (state = m));
+    ctx.subscribe(ctx.inputs.instruction, (m) => void (instruction = m));
 
     const options: VlaPipelineOptions = {
       ...(p.pruning ? { pruning: p.pruning } : {}),
@@ -114,7 +126,7 @@ export default defineNode({
     // Options changed from outside (configureVlaPolicy), applied at the start of the next tick: one merged
     // object, so repeated changes between two ticks cannot pile up.
     let pending: VlaPipelineOptions | undefined;
-    const control = (changes: VlaPipelineOptions): void => {
+    const control: VlaPolicyControl = (changes) => {
       try {
         if (pipeline) pipeline.check({ ...pending, ...changes });
         else checkPipelineOptions(changes);
@@ -124,7 +136,6 @@ export default defineNode({
       pending = { ...pending, ...changes };
       ctx.log.info({ changes }, "vla-policy: options change accepted; applied at the next tick");
     };
-    controls.set(ctx.id, control);
 
     // The same changes over the graph. A bad message must not stop the node: it is rejected, counted
     // (gauge config_rejected) and logged with what to fix; the options stay as they were.
@@ -149,7 +160,7 @@ export default defineNode({
         );
       }
     };
-    subs.push(ctx.inputs.config.subscribe(onConfig));
+    ctx.subscribe(ctx.inputs.config, onConfig);
 
     const tick = async (img: Delivered<reflex.Image.$Properties>): Promise<Outgoing<reflex.ActionChunk.$Properties> | undefined> => {
       const instr = instruction;
@@ -186,7 +197,7 @@ export default defineNode({
       ctx.metrics.gauge("steps", report.sampler.computed);
       ctx.metrics.gauge("flops_pct", (100 * report.flops.total) / report.flops.baseline);
       ctx.metrics.gauge("latency_ms", wall / 1e6);
-      for (const fn of listeners) fn({ node: ctx.id, report, wallNs: wall });
+      ctx.events.emit({ node: ctx.id, report, wallNs: wall });
       const body: reflex.ActionChunk.$Properties = {
         horizon: m.action.horizon,
         dim: m.action.dim,
@@ -204,6 +215,7 @@ export default defineNode({
 
     return {
       outputs: { actions },
+      control,
       async init() {
         try {
           model = await loadModel(p.model, { backend: p.backend, log: (line) => ctx.log.info(line), ...(p.threads !== undefined ? { threads: p.threads } : {}) });
@@ -217,10 +229,10 @@ export default defineNode({
         pending = undefined;
       },
       async dispose() {
-        if (controls.get(ctx.id) === control) controls.delete(ctx.id);
-        for (const s of subs) s.unsubscribe();
         await model?.dispose();
       },
     };
   },
 });
+
+export default vlaPolicy;

@@ -73,7 +73,7 @@ export default defineNode({
         gauges();
       };
 
-      const actions = ctx.inputs.actions.subscribe((m) => {
+      const actions = ctx.subscribe(ctx.inputs.actions, (m) => {
         const now = ctx.clock.nowNs();
         const ageNs = now - stampOf(m);
         if (m.body.hold) {
@@ -100,7 +100,7 @@ export default defineNode({
         gauges();
       });
       // While holding, repeat the hold: an actuator that missed one (a lossy link) still stops.
-      const repeat = ctx.every(p.hold_every_ms).subscribe(() => {
+      const repeat = ctx.subscribe(ctx.every(p.hold_every_ms), () => {
         if (state.holding) hold(newest ? ctx.clock.nowNs() - stampOf(newest) : 0);
       });
       return () => {

@@ -32,7 +32,7 @@ export default defineNode({
     let world: reflex.SimWorld.$Properties | undefined;
     let scene: Scene | undefined;
     let sceneKey = "";
-    const sub = ctx.inputs.world.subscribe((m) => {
+    ctx.subscribe(ctx.inputs.world, (m) => {
       world = m.body;
     });
     const image = ctx.every(1000 / p.fps).pipe(
@@ -60,6 +60,6 @@ export default defineNode({
         return ctx.msg(body);
       }),
     );
-    return { outputs: { image }, dispose: () => sub.unsubscribe() };
+    return { outputs: { image } };
   },
 });

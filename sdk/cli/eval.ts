@@ -92,11 +92,11 @@ export async function evaluate(file: string, opts: EvalOptions): Promise<EvalRes
   const maxSteps = Number((graph.nodes.get(robot)!.params as { max_steps?: number }).max_steps ?? 100);
 
   const ticks: VlaTickEvent[] = [];
-  const off = onVlaTick((e) => {
-    if (policies.includes(e.node)) ticks.push(e);
-  });
   const maxStep = new Map<number, number>();
   const rt = new GraphRuntime(graph, { clock: new VirtualClock(), log: pino({ level: "silent" }) });
+  const off = onVlaTick(rt, (e) => {
+    if (policies.includes(e.node)) ticks.push(e);
+  });
   rt.listen(robot, "status", (m) => {
     const s = m.body as reflex.TaskStatus.$Properties;
     const e = s.episode ?? 0;

@@ -1,7 +1,7 @@
 // The node API. A node declares typed ports and a params schema; create() turns its input streams into
 // output streams. Nodes never touch processes or sockets: the runtime wires them.
 import type { Static, TSchema } from "@sinclair/typebox";
-import type { Observable } from "rxjs";
+import type { Observable, Subscription } from "rxjs";
 import type { Logger } from "pino";
 import type { MessageBodies, MessageName } from "../messages/index.js";
 import type { Clock } from "./clock.js";
@@ -43,7 +43,35 @@ export interface NodeMetrics {
   gauge(name: string, value: number): void;
 }
 
-export interface NodeContext<I extends Ports = Ports> {
+/**
+ * A node's events, declared in its definition (`events: eventsOf<TickEvent>("one per tick")`): what
+ * callers outside the graph (an eval loop, a bench, a test) watch through `runtime.events(nodeId, def)`.
+ * The value is only a marker for the type; nothing is sent over the graph.
+ */
+export interface EventSpec<E> {
+  readonly description?: string;
+  /** Never set: carries the event type. */
+  readonly __event?: E;
+}
+
+/** Declares the type of a node's events (see EventSpec). */
+export function eventsOf<E>(description?: string): EventSpec<E> {
+  return description === undefined ? {} : { description };
+}
+
+/** Where a node sends its events (ctx.events). */
+export interface NodeEvents<E> {
+  /**
+   * Hands `event` to everyone watching this node in its runtime, synchronously and in order. Watchers
+   * are RxJS subscribers: one that throws is reported as any subscriber's error (RxJS's hook, logged by
+   * the runtime), and the node and the other watchers go on.
+   */
+  emit(event: E): void;
+  /** False while nobody watches: a node may skip building an event nobody reads. */
+  readonly observed: boolean;
+}
+
+export interface NodeContext<I extends Ports = Ports, E = never> {
   readonly id: string;
   readonly type: string;
   readonly clock: Clock;
@@ -68,12 +96,26 @@ export interface NodeContext<I extends Ports = Ports> {
   sleep(ms: number): Promise<void>;
   /** A stream of clock ticks every `periodMs`, from when the graph starts; emits the tick index. */
   every(periodMs: number): Observable<{ index: number; dueNs: number }>;
+  /**
+   * Subscribes `next` to one of the node's inputs, or any other stream (ctx.every ...), for a node that
+   * keeps state from a stream instead of piping it into an output (a latest-value latch). What `next`
+   * throws is counted as an error of this node and logged, as an output's error is, and the subscription
+   * goes on; a stream that errors is subscribed again. It ends when the node stops.
+   */
+  subscribe<T>(stream: Observable<T>, next: (value: T) => void): Subscription;
+  /** The node's events (declared with `events: eventsOf<E>()` in its definition). */
+  readonly events: NodeEvents<E>;
 }
 
 export type OutputStreams<O extends Ports> = { readonly [K in keyof O]?: Observable<Outgoing<BodyOf<O[K]>>> };
 
-export interface NodeInstance<O extends Ports = Ports> {
+export interface NodeInstance<O extends Ports = Ports, C = never> {
   readonly outputs?: OutputStreams<O>;
+  /**
+   * What callers outside the graph may drive this node with (change options while it runs ...), reached
+   * through `runtime.control(nodeId, def)`: per runtime, so two runtimes in one process never mix theirs.
+   */
+  readonly control?: C;
   /** Streams the runtime subscribes to for their side effects (sinks), with the same error handling. */
   readonly effects?: readonly Observable<unknown>[];
   init?(): Promise<void> | void;
@@ -82,7 +124,7 @@ export interface NodeInstance<O extends Ports = Ports> {
   dispose?(): Promise<void> | void;
 }
 
-export interface NodeDefinition<P extends TSchema = TSchema, I extends Ports = Ports, O extends Ports = Ports> {
+export interface NodeDefinition<P extends TSchema = TSchema, I extends Ports = Ports, O extends Ports = Ports, C = never, E = never> {
   readonly type: string;
   readonly description: string;
   readonly kind: NodeKind;
@@ -95,22 +137,47 @@ export interface NodeDefinition<P extends TSchema = TSchema, I extends Ports = P
   readonly params: P;
   readonly inputs: I;
   readonly outputs: O;
+  /** The type of the events the node emits through ctx.events (see EventSpec). */
+  readonly events?: EventSpec<E>;
   /**
    * Ports that depend on the params (a recorder's inputs, a replayer's outputs read from its file). The
    * loader calls it once the params are valid; what it returns replaces `inputs`/`outputs` for that node.
    * A throw rejects the node's params with the error's message (at `err.param` when it names one).
    */
   readonly ports?: (params: Static<P>) => { readonly inputs?: Ports; readonly outputs?: Ports };
-  create(ctx: NodeContext<I>, params: Static<P>): NodeInstance<O> | Promise<NodeInstance<O>>;
+  create(ctx: NodeContext<I, E>, params: Static<P>): NodeInstance<O, C> | Promise<NodeInstance<O, C>>;
 }
 
-/** Declares a node type. The identity function, there for the types: ports and params flow into create(). */
-export function defineNode<P extends TSchema, const I extends Ports, const O extends Ports>(
-  def: NodeDefinition<P, I, O>,
-): NodeDefinition<P, I, O> {
+/**
+ * Declares a node type. The identity function, there for the types: ports, params and the event type
+ * flow into create(), and the control it returns into `runtime.control()`.
+ */
+export function defineNode<P extends TSchema, const I extends Ports, const O extends Ports, C = never, E = never>(
+  def: NodeDefinition<P, I, O, C, E>,
+): NodeDefinition<P, I, O, C, E> {
   return def;
 }
 
-// A registry erases each definition's own port and param types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any: variance of create()'s params
-export type AnyNodeDefinition = NodeDefinition<TSchema, Ports, Ports> | NodeDefinition<any, any, any>;
+// A registry erases each definition's own port, param, control and event types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any: variance of create()'s params and of control/event types
+export type AnyNodeDefinition = NodeDefinition<TSchema, Ports, Ports> | NodeDefinition<any, any, any, any, any>;
+
+/** The control a node definition's instances return from create() (`never` when it has none). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any: matches every definition
+export type ControlOf<D> = D extends NodeDefinition<any, any, any, infer C, any> ? C : never;
+/** The events a node definition declares (`never` when it has none). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any: matches every definition
+export type EventOf<D> = D extends NodeDefinition<any, any, any, any, infer E> ? E : never;
+
+/**
+ * How callers outside the graph reach the nodes of one runtime (GraphRuntime implements it). Passing
+ * the definition both types the answer and checks the node is of that type.
+ */
+export interface NodeAccess {
+  /** The nodes running in this runtime, of `type` when given. */
+  nodeIds(type?: string): string[];
+  /** The control node `node` returned from create(); throws a RangeError when there is none. */
+  control<D extends AnyNodeDefinition>(node: string, def: D): ControlOf<D>;
+  /** The events node `node` emits from now on (completes when the runtime stops). */
+  events<D extends AnyNodeDefinition>(node: string, def: D): Observable<EventOf<D>>;
+}

@@ -1,7 +1,7 @@
 // Turns a Graph into running RxJS streams in this process and drives its lifecycle:
 // init (create + init, in dependency order), start (consumers subscribe before producers),
 // stop (producers first, in-flight work flushed), dispose.
-import { config as rxConfig, Subject } from "rxjs";
+import { Observable, Subject } from "rxjs";
 import type { Logger } from "pino";
 import type { Graph, GraphEdge } from "../graph/model.js";
 import { MetricsRegistry, type PathStats } from "../core/stats.js";
@@ -12,6 +12,8 @@ import type { Msg } from "../core/message.js";
 import { paths } from "../core/paths.js";
 import { NodeRunner, type OutputListener, type RunnerHost } from "./node-runner.js";
 import { topologicalOrder } from "../graph/topology.js";
+import type { AnyNodeDefinition, ControlOf, EventOf, NodeAccess } from "../core/node.js";
+import { installUnhandledErrorHook, unhandledErrorsStarted, unhandledErrorsStopped, type UnhandledErrorSink } from "./unhandled-errors.js";
 
 export class NodeInitError extends Error {
   constructor(
@@ -38,7 +40,7 @@ export interface RuntimeOptions {
 
 export type RuntimeState = "new" | "initialised" | "running" | "stopped" | "disposed";
 
-export class GraphRuntime implements RunnerHost {
+export class GraphRuntime implements RunnerHost, NodeAccess, UnhandledErrorSink {
   readonly clock: Clock;
   readonly registry: MetricsRegistry;
   readonly process: string;
@@ -51,6 +53,8 @@ export class GraphRuntime implements RunnerHost {
   private sleeping = 0;
   private idleWaiters: (() => void)[] = [];
   state: RuntimeState = "new";
+  /** Errors RxJS reported from a subscriber of this runtime's nodes that the runtime could not catch itself. */
+  unhandledErrors = 0;
 
   constructor(
     readonly graph: Graph,
@@ -71,7 +75,7 @@ export class GraphRuntime implements RunnerHost {
       if (this.runners.has(e.from.node) && this.runners.has(e.to.node)) this.wire(e);
       else if (this.runners.has(e.to.node)) this.wireInbound(e);
     }
-    installUnhandledErrorLog(this.log);
+    installUnhandledErrorHook(this);
   }
 
   private wire(e: GraphEdge): void {
@@ -135,6 +139,56 @@ export class GraphRuntime implements RunnerHost {
     const r = this.runners.get(node);
     if (!r) throw new Error(`node "${node}" does not run in process "${this.process}"`);
     r.listen(port, listener);
+  }
+
+  // ---- NodeAccess: reaching nodes from outside the graph ---------------------------------------------
+
+  nodeIds(type?: string): string[] {
+    return this.order.filter((id) => type === undefined || this.runners.get(id)!.node.type === type);
+  }
+
+  private runnerOf(node: string, def: AnyNodeDefinition): NodeRunner {
+    const r = this.runners.get(node);
+    if (!r || r.node.type !== def.type) {
+      const running = this.nodeIds(def.type);
+      throw new RangeError(
+        `no ${def.type} node "${node}" runs in process "${this.process}" (${running.length ? `running: ${running.join(", ")}` : "none runs"})`,
+      );
+    }
+    return r;
+  }
+
+  /**
+   * The control `node` returned from create(), typed by its definition. Throws a RangeError when the node
+   * does not run here, is of another type, is not created yet (before init) or has no control.
+   */
+  control<D extends AnyNodeDefinition>(node: string, def: D): ControlOf<D> {
+    const r = this.runnerOf(node, def);
+    if (this.state === "new" || this.state === "disposed") throw new RangeError(`node "${node}" is not running (runtime ${this.state})`);
+    const control: unknown = r.instance?.control;
+    if (control === undefined) throw new RangeError(`node "${node}" (${def.type}) has no control`);
+    return control as ControlOf<D>;
+  }
+
+  /**
+   * The events `node` emits (declared by its definition), from the subscription on; completes when the
+   * runtime stops. Subscribe before start() to miss none.
+   */
+  events<D extends AnyNodeDefinition>(node: string, def: D): Observable<EventOf<D>> {
+    const port = this.runnerOf(node, def).events;
+    if (!port) throw new RangeError(`node "${node}" (${def.type}) declares no events`);
+    return port.observable as Observable<EventOf<D>>;
+  }
+
+  /** An error RxJS could not hand to any subscriber (see unhandled-errors.ts). */
+  unhandled(err: unknown, certain: boolean): void {
+    const msg = err instanceof Error ? err.message : String(err);
+    if (certain) {
+      this.unhandledErrors++;
+      this.log.error({ err }, `unhandled error in a node's subscriber: ${msg}`);
+    } else {
+      this.log.error({ err }, `unhandled error in a node's subscriber (other runtimes run in this process: it may be theirs): ${msg}`);
+    }
   }
 
   // ---- RunnerHost -----------------------------------------------------------------------------------
@@ -205,6 +259,7 @@ export class GraphRuntime implements RunnerHost {
     this.registry.startedNs = this.clock.nowNs();
     // Consumers first, so that the first message a source emits finds its whole path subscribed.
     const reverse = [...this.order].reverse();
+    unhandledErrorsStarted(this);
     for (const id of reverse) this.runners.get(id)!.subscribe();
     for (const id of reverse) {
       const r = this.runners.get(id)!;
@@ -237,6 +292,7 @@ export class GraphRuntime implements RunnerHost {
     for (const id of this.order) this.runners.get(id)!.completeInputs();
     this.registry.stoppedNs = this.clock.nowNs();
     this.state = "stopped";
+    unhandledErrorsStopped(this);
   }
 
   async dispose(): Promise<void> {
@@ -253,6 +309,7 @@ export class GraphRuntime implements RunnerHost {
       } catch (err) {
         r.fail(err, "dispose");
       }
+      r.unsubscribe(); // a node created but never started: its own subscriptions end here
     }
   }
 
@@ -294,14 +351,4 @@ export class GraphRuntime implements RunnerHost {
     await this.flush(60_000);
     if (!signal?.aborted) clock.advanceTo(end);
   }
-}
-
-let unhandledLogInstalled = false;
-function installUnhandledErrorLog(log: Logger): void {
-  // A node's own subscribe() callback that throws must not crash the graph: RxJS routes it here.
-  if (unhandledLogInstalled) return;
-  unhandledLogInstalled = true;
-  rxConfig.onUnhandledError = (err: unknown) => {
-    log.error({ err }, `unhandled error in a node's subscriber: ${err instanceof Error ? err.message : String(err)}`);
-  };
 }

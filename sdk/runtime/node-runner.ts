@@ -1,15 +1,15 @@
 // Runs one node: builds its context, feeds its inputs from edges, stamps and traces what it emits,
 // keeps it alive through errors, and tracks when it is busy.
-import { Observable, type Subscription } from "rxjs";
+import { Observable, Subscription } from "rxjs";
 import type { Logger } from "pino";
 import type { GraphNode } from "../graph/model.js";
 import type { LatencyHistogram } from "../core/histogram.js";
 import type { NodeStats, PathStats } from "../core/stats.js";
 import type { Clock } from "../core/clock.js";
 import type { EdgeConsumer, LocalEdge } from "./edge.js";
-import { InputPort } from "./input-port.js";
+import { InputPort, type PortSink } from "./input-port.js";
 import { appendSpan, type Msg, type Trace } from "../core/message.js";
-import type { Delivered, NodeContext, NodeInstance, Outgoing, Ports } from "../core/node.js";
+import type { Delivered, NodeContext, NodeEvents, NodeInstance, Outgoing, Ports } from "../core/node.js";
 import { subscribeResilient } from "./resilient.js";
 
 /**
@@ -38,12 +38,39 @@ export interface RunnerHost {
 class OutputPort {
   seq = 0;
   readonly listeners: OutputListener[] = [];
+  /** Where an error while emitting is reported (built once, not per failure). */
+  readonly what: string;
   constructor(
     readonly name: string,
     readonly topic: string,
     readonly type: string,
-  ) {}
+  ) {
+    this.what = `output ${name}`;
+  }
 }
+
+/**
+ * ctx.subscribe on an input, attached to the port itself: what the handler throws is the node's error
+ * (counted, logged), and the port's other subscribers still get the message.
+ */
+class HandSink<T> implements PortSink<T> {
+  constructor(
+    private readonly fn: (value: T) => void,
+    private readonly runner: NodeRunner,
+    private readonly where: string,
+  ) {}
+  next(value: T): void {
+    try {
+      this.fn(value);
+    } catch (err) {
+      this.runner.fail(err, this.where);
+    }
+  }
+  complete(): void {}
+}
+
+// A node that declares no events gets this one: nothing can be emitted to it (its type is never).
+const noEvents: NodeEvents<never> = { emit: () => undefined, observed: false };
 
 /** One input port of a runner as the edges into it see it: the port is resolved once, not per message. */
 class InputBinding implements EdgeConsumer {
@@ -73,6 +100,10 @@ export class NodeRunner implements EdgeConsumer {
   private readonly inbound: LocalEdge[] = [];
   private readonly waiting = new Set<LocalEdge>();
   private readonly subscriptions: Subscription[] = [];
+  // The node's own subscriptions (ctx.subscribe): they end with the node's stop.
+  private readonly hand = new Subscription();
+  /** The node's events, when its definition declares some (runtime.events()). */
+  readonly events: InputPort<unknown> | undefined;
   private busyCount = 0;
   private readonly processing: LatencyHistogram;
   private delivering = false;
@@ -89,6 +120,7 @@ export class NodeRunner implements EdgeConsumer {
     for (const port of Object.keys(def.outputs as Ports)) {
       this.outputs.set(port, new OutputPort(port, `${node.id}/${port}`, node.outputTypes[port] ?? "reflex.Blob"));
     }
+    this.events = def.events ? new InputPort<unknown>() : undefined;
     this.ctx = this.makeContext();
   }
 
@@ -187,29 +219,38 @@ export class NodeRunner implements EdgeConsumer {
     }
   }
 
+  /** Ends the node's outputs, effects and its own subscriptions (ctx.subscribe). */
   unsubscribe(): void {
     for (const s of this.subscriptions.splice(0)) s.unsubscribe();
+    this.hand.unsubscribe();
   }
 
   completeInputs(): void {
     for (const b of this.inputs.values()) b.port.complete();
+    this.events?.complete();
   }
 
   private emit(out: OutputPort, o: Outgoing): void {
-    const now = this.host.clock.nowNs();
-    const trace: Trace = appendSpan(o.trace, this.node.id, o.inNs, now, this.host.process);
-    const msg: Msg = {
-      header: { topic: out.topic, seq: ++out.seq, captureNs: o.captureNs, type: out.type, trace },
-      body: o.body,
-    };
-    const stats = this.stats;
-    this.processing.record(now - o.inNs);
-    stats.emitted++;
-    stats.lastEmitNs = now;
-    const ls = out.listeners;
-    if (ls.length === 0) return;
-    ls[0]!(msg, now);
-    for (let i = 1; i < ls.length; i++) ls[i]!(msg);
+    // Caught here, not by RxJS: an emit that throws (a malformed Outgoing, a listener such as a recorder
+    // failing) is this node's error in this runtime. RxJS would hand it to its one process-wide hook.
+    try {
+      const now = this.host.clock.nowNs();
+      const trace: Trace = appendSpan(o.trace, this.node.id, o.inNs, now, this.host.process);
+      const msg: Msg = {
+        header: { topic: out.topic, seq: ++out.seq, captureNs: o.captureNs, type: out.type, trace },
+        body: o.body,
+      };
+      const stats = this.stats;
+      this.processing.record(now - o.inNs);
+      stats.emitted++;
+      stats.lastEmitNs = now;
+      const ls = out.listeners;
+      if (ls.length === 0) return;
+      ls[0]!(msg, now);
+      for (let i = 1; i < ls.length; i++) ls[i]!(msg);
+    } catch (err) {
+      this.fail(err, out.what);
+    }
   }
 
   fail(err: unknown, where: string): void {
@@ -226,11 +267,47 @@ export class NodeRunner implements EdgeConsumer {
 
   // ---- context --------------------------------------------------------------------------------------
 
+  /** ctx.subscribe: on an input, a sink on the port itself; on any other stream, a resilient subscriber. */
+  private subscribeHand<T>(stream: Observable<T>, next: (value: T) => void): Subscription {
+    let s: Subscription;
+    const input = this.inputByStream.get(stream as Observable<unknown>);
+    if (input) {
+      const sink = new HandSink<Delivered>(next as (value: Delivered) => void, this, `input ${input.name}`);
+      s = new Subscription(input.port.attach(sink));
+    } else {
+      const guarded = (value: T): void => {
+        try {
+          next(value);
+        } catch (err) {
+          this.fail(err, "subscription");
+        }
+      };
+      s = subscribeResilient(stream, guarded, (err) => this.fail(err, "subscription"));
+    }
+    // On a stopped node (closed `hand`) this ends the subscription at once.
+    this.hand.add(s);
+    return s;
+  }
+
+  private readonly inputByStream = new Map<Observable<unknown>, InputBinding>();
+
   private makeContext(): NodeContext {
     const runner = this;
     const host = this.host;
     const inputs: Record<string, Observable<Delivered>> = {};
-    for (const [port, b] of this.inputs) inputs[port] = b.port.observable;
+    for (const [port, b] of this.inputs) {
+      inputs[port] = b.port.observable;
+      this.inputByStream.set(b.port.observable, b);
+    }
+    const eventsPort = this.events;
+    const events: NodeEvents<unknown> = eventsPort
+      ? {
+          emit: (event: unknown) => eventsPort.next(event),
+          get observed() {
+            return eventsPort.observed;
+          },
+        }
+      : noEvents;
     return {
       id: this.node.id,
       type: this.node.type,
@@ -289,6 +366,9 @@ export class NodeRunner implements EdgeConsumer {
         if (!(periodMs > 0)) throw new RangeError(`node ${runner.node.id}: period must be > 0 ms, got ${periodMs}`);
         return new Observable((sub) => host.clock.every(periodMs * 1e6, (index, dueNs) => sub.next({ index, dueNs })));
       },
+      subscribe: <T>(stream: Observable<T>, next: (value: T) => void): Subscription => this.subscribeHand(stream, next),
+      // The runner's context is the erased one: a definition's event type is checked where it is declared.
+      events: events as NodeEvents<never>,
     };
   }
 }

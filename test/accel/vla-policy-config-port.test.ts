@@ -66,7 +66,7 @@ describe("vla-policy: steps changed over the graph through the `config` input (r
     const sink = new Writable({ write: (chunk: Buffer, _enc, done) => void (logLines.push(chunk.toString()), done()) });
     const rt = new GraphRuntime(r.graph, { clock, log: pino({ level: "warn" }, sink) });
     const ticks: { atMs: number; steps: number; head: string }[] = [];
-    const off = onVlaTick((e) => void (e.node === "policy" && ticks.push({ atMs: clock.nowNs() / 1e6, steps: e.report.sampler.steps, head: e.report.sampler.head })));
+    const off = onVlaTick(rt, (e) => void (e.node === "policy" && ticks.push({ atMs: clock.nowNs() / 1e6, steps: e.report.sampler.steps, head: e.report.sampler.head })));
     const gauges = (): Map<string, number> => rt.registry.nodes.get("policy")!.gauges;
     const stepsIn = (fromMs: number, toMs: number): number[] => ticks.filter((t) => t.atMs > fromMs && t.atMs < toMs).map((t) => t.steps);
     try {

@@ -51,8 +51,8 @@ describe("vla-policy: options changed from outside while the graph runs (real ON
     await writeFile(file, yaml);
     const r = await loadConfigFile(file, { registry: builtinRegistry() });
     if (!r.graph) throw new Error(formatDiagnostics(r.diagnostics));
-    off = onVlaTick((e) => void (e.node === "policy" && ticks.push(e)));
     rt = new GraphRuntime(r.graph, { clock: new VirtualClock(), log: pino({ level: "silent" }) });
+    off = onVlaTick(rt, (e) => void (e.node === "policy" && ticks.push(e)));
     await rt.start();
   });
   after(async () => {
@@ -70,7 +70,7 @@ describe("vla-policy: options changed from outside while the graph runs (real ON
     assert.ok(before >= 3, `${before} ticks`);
     assert.ok(ticks.every((t) => t.report.sampler.head === "onestep"));
 
-    configureVlaPolicy("policy", { steps: 4 });
+    configureVlaPolicy(rt, "policy", { steps: 4 });
     await rt.runVirtual(500e6);
     const four = ticks.slice(before);
     assert.ok(four.length >= 3, `${four.length} ticks after the change`);
@@ -78,8 +78,8 @@ describe("vla-policy: options changed from outside while the graph runs (real ON
     assert.equal(policyGauge("steps"), 4);
 
     // Two changes between ticks merge, the last one wins.
-    configureVlaPolicy("policy", { steps: 6 });
-    configureVlaPolicy("policy", { steps: 1 });
+    configureVlaPolicy(rt, "policy", { steps: 6 });
+    configureVlaPolicy(rt, "policy", { steps: 1 });
     const mark = ticks.length;
     await rt.runVirtual(300e6);
     assert.ok(ticks.length > mark);
@@ -88,9 +88,9 @@ describe("vla-policy: options changed from outside while the graph runs (real ON
   });
 
   it("rejects a bad change with the node and option named, and keeps running unchanged", async () => {
-    assert.throws(() => configureVlaPolicy("policy", { steps: 0 }), (err: Error) => err instanceof RangeError && /vla-policy policy/.test(err.message) && /steps/.test(err.message));
-    assert.throws(() => configureVlaPolicy("policy", { pruning: { mode: "relevance" } }), /needs keep_ratio or keep_count/);
-    assert.throws(() => configureVlaPolicy("polcy", { steps: 2 }), /no vla-policy node "polcy".*running: policy/);
+    assert.throws(() => configureVlaPolicy(rt, "policy", { steps: 0 }), (err: Error) => err instanceof RangeError && /vla-policy policy/.test(err.message) && /steps/.test(err.message));
+    assert.throws(() => configureVlaPolicy(rt, "policy", { pruning: { mode: "relevance" } }), /needs keep_ratio or keep_count/);
+    assert.throws(() => configureVlaPolicy(rt, "polcy", { steps: 2 }), /no vla-policy node "polcy".*running: policy/);
     const mark = ticks.length;
     await rt.runVirtual(300e6);
     assert.ok(ticks.length > mark, "still ticking");

@@ -22,7 +22,7 @@ export default defineNode({
     ctx.metrics.gauge("fault_dropped", 0);
     const out = new Observable<Outgoing<unknown>>((sub) => {
       const held = new Set<Cancel>();
-      const s = ctx.inputs.in.subscribe((m) => {
+      const s = ctx.subscribe(ctx.inputs.in, (m) => {
         if (!w.active) return sub.next(ctx.msg(m.body, m));
         if (held.size >= p.max_held) return ctx.metrics.gauge("fault_dropped", ++dropped);
         const cancel = ctx.clock.at(ctx.clock.nowNs() + p.ms * 1e6, () => {

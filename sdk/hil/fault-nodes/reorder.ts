@@ -28,7 +28,7 @@ export default defineNode({
           sub.next(ctx.msg(h.m.body, h.m));
         }
       };
-      const s = ctx.inputs.in.subscribe((m) => {
+      const s = ctx.subscribe(ctx.inputs.in, (m) => {
         if (held) {
           sub.next(ctx.msg(m.body, m));
           release();
