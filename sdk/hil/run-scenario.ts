@@ -31,7 +31,7 @@ export interface ScenarioResult {
 
 export interface RunScenarioOptions {
   readonly outDir: string;
-  /** The node types the scenario's graph may use, fault nodes included (nodes/faults: withFaultNodes). */
+  /** The node types the scenario's graph may use, fault nodes included (the CLI adds them to the built-ins). */
   readonly registry: NodeRegistry;
   readonly logLevel?: string;
   readonly note?: (line: string) => void;

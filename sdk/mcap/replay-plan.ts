@@ -1,6 +1,6 @@
 // Which recorded topics a replay plays, on which ports, with which types: read from a recording's
 // summary when a config with a replay node is loaded, and by HIL to put a recording in place of the
-// nodes that produced it (sdk/hil/mcap-inputs.ts).
+// nodes that produced it (sdk/hil/transforms/replay-sensors.ts).
 import type { Ports } from "../core/node.js";
 import { didYouMean } from "../config/suggest.js";
 import { readSummarySync, RecordingError, type RecordingSummary } from "./reader.js";
