@@ -14,7 +14,6 @@ import type { NodeRegistry } from "../../graph/registry.js";
 import type { LinkCorruption } from "../../process/plan.js";
 import type { LoadedScenario } from "../scenario-load.js";
 import type { Fault } from "../scenario-schema.js";
-import type { McapInputs } from "./replay-sensors.js";
 
 export interface InsertedFault {
   readonly fault: Fault;
@@ -29,6 +28,16 @@ export interface InsertedFault {
 export interface PendingLink {
   readonly edge: GraphEdge;
   readonly corruption: LinkCorruption;
+}
+
+/** What `inputs.mcap` replaced (./replay-sensors.ts). */
+export interface McapInputs {
+  /** The replay node's id. */
+  readonly node: string;
+  /** Replayed topic -> the replay node's output port. */
+  readonly topics: ReadonlyMap<string, string>;
+  /** Nodes taken out of the graph (their outputs come from the recording now). */
+  readonly removed: readonly string[];
 }
 
 export interface Recorder {

@@ -13,14 +13,7 @@ import type { Graph, GraphNode } from "../../graph/model.js";
 import type { LoadedScenario } from "../scenario-load.js";
 import { asJs, opt, report, scenarioDiagnostic, type Draft, type Transform } from "./draft.js";
 
-export interface McapInputs {
-  /** The replay node's id. */
-  readonly node: string;
-  /** Replayed topic -> the replay node's output port. */
-  readonly topics: ReadonlyMap<string, string>;
-  /** Nodes taken out of the graph (their outputs come from the recording now). */
-  readonly removed: readonly string[];
-}
+export type { McapInputs } from "./draft.js";
 
 /** Stops the pipe when the recording cannot stand in for anything. */
 export function replaySensors(inputs: LoadedScenario["inputs"]): Transform {
