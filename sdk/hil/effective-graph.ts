@@ -13,6 +13,10 @@
 // the comments and layout of everything a scenario leaves alone; a Graph (or a plain object) written
 // back out would re-lay every line and move every position. The Graph is still there, read-only: port
 // types, wiring and placement decide where a node may go and what a scenario's reference names.
+//
+// The sets are the one change made inside the load rather than as a transform: a set value is checked
+// against the node's params as the file's own values are (with the messages `--set` gets), so it has
+// to be in the document before the graph is built; the transforms start from that graph.
 import { existsSync, rmSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
