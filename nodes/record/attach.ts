@@ -6,7 +6,7 @@ import type { Graph, GraphEdge, GraphNode } from "../../sdk/graph/model.js";
 import type { MessageName } from "../../sdk/messages/index.js";
 import type { AnyNodeDefinition } from "../../sdk/core/node.js";
 import recordNode, { RECORD_DEFAULTS, recordPorts } from "./record.js";
-import { portForTopic } from "./topic-port.js";
+import { portForTopic } from "../../sdk/mcap/topics.js";
 
 export interface AttachOptions {
   readonly file: string;

@@ -9,16 +9,8 @@ import { didYouMean } from "../../sdk/config/suggest.js";
 import { RecordingWriter } from "../../sdk/mcap/writer.js";
 import { codecOf, isMessageName, messageNames } from "../../sdk/messages/index.js";
 import { defineNode, type Delivered, type Ports } from "../../sdk/core/node.js";
-import { isPortName } from "./topic-port.js";
-
-/**
- * The file a recorder writes. A restarted worker's recorder (the supervisor sets REFLEX_RESTART) must
- * not truncate what the one before it recorded: restart k writes "<name>.<k>.mcap" next to it.
- */
-export function recordingPart(file: string, restart: number): string {
-  if (restart <= 0) return file;
-  return file.endsWith(".mcap") ? `${file.slice(0, -5)}.${restart}.mcap` : `${file}.${restart}`;
-}
+import { recordingPart } from "../../sdk/mcap/parts.js";
+import { isPortName } from "../../sdk/mcap/topics.js";
 
 /** Defaults of the tuning params, shared with `reflex run --record`. */
 export const RECORD_DEFAULTS = { chunk_ms: 1000, chunk_kb: 256, max_pending_mb: 32, sync: true } as const;

@@ -6,11 +6,10 @@
 // original age at the recorder (logTime - publishTime), so latency figures mean what they meant.
 import { Type, type Static } from "@sinclair/typebox";
 import { Subject } from "rxjs";
-import { didYouMean } from "../../sdk/config/suggest.js";
-import { decodeBody, readSummarySync, Recording, RecordingError, type RecordedMessage, type RecordingSummary } from "../../sdk/mcap/reader.js";
+import { decodeBody, Recording, RecordingError, type RecordedMessage } from "../../sdk/mcap/reader.js";
+import { replayPlan } from "../../sdk/mcap/replay-plan.js";
 import type { Cancel } from "../../sdk/core/clock.js";
-import { defineNode, type Outgoing, type Ports } from "../../sdk/core/node.js";
-import { isPortName, portForTopic } from "./topic-port.js";
+import { defineNode, type Outgoing } from "../../sdk/core/node.js";
 
 const Params = Type.Object(
   {
@@ -24,39 +23,6 @@ const Params = Type.Object(
   { additionalProperties: false },
 );
 export type ReplayParams = Static<typeof Params>;
-
-export interface ReplayPlan {
-  readonly summary: RecordingSummary;
-  /** Played topic -> output port. */
-  readonly portOf: ReadonlyMap<string, string>;
-  readonly outputs: Ports;
-}
-
-/** Which topics play on which ports, from the file's summary; throws a RecordingError naming the param. */
-export function replayPlan(p: Pick<ReplayParams, "file" | "topics" | "remap">): ReplayPlan {
-  const summary = readSummarySync(p.file);
-  const recorded = summary.topics.map((t) => t.topic).sort();
-  const fail = (param: string, message: string): never => {
-    throw Object.assign(new RecordingError(message), { param });
-  };
-  for (const topic of [...(p.topics ?? []), ...Object.keys(p.remap ?? {})]) {
-    if (!recorded.includes(topic)) {
-      const hint = didYouMean(topic, recorded);
-      fail(p.topics?.includes(topic) ? "topics" : "remap", `recording "${p.file}" has no topic "${topic}"${hint ? ` (${hint})` : ""}; it has ${recorded.join(", ") || "none"}`);
-    }
-  }
-  const portOf = new Map<string, string>();
-  const outputs: Record<string, { type: RecordingSummary["topics"][number]["type"]; description: string }> = {};
-  for (const t of summary.topics) {
-    if (p.topics && !p.topics.includes(t.topic)) continue;
-    const port = p.remap?.[t.topic] ?? portForTopic(t.topic);
-    if (!isPortName(port)) fail("remap", `"${port}" (for ${t.topic}) is not a port name: letters, digits, _ and -, starting with a letter or _`);
-    if (Object.hasOwn(outputs, port)) fail("remap", `topics "${[...portOf].find(([, q]) => q === port)![0]}" and "${t.topic}" both play on port "${port}": give one another name with remap`);
-    portOf.set(t.topic, port);
-    outputs[port] = { type: t.type, description: `recorded ${t.topic} (${t.count} messages)` };
-  }
-  return { summary, portOf, outputs };
-}
 
 export default defineNode({
   type: "replay",

@@ -5,6 +5,8 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
+import { withFaultNodes } from "../../nodes/faults/index.js";
+import { builtinRegistry } from "../../nodes/index.js";
 import { formatDiagnostics } from "../config/diagnostic.js";
 import { htmlReport } from "../hil/html-report.js";
 import { junitXml } from "../hil/junit.js";
@@ -64,11 +66,13 @@ export async function hilRun(files: readonly string[], opts: HilRunOptions): Pro
   const outDir = opts.out ?? (await mkdtemp(join(tmpdir(), "reflex-hil-")));
   await mkdir(outDir, { recursive: true });
   const results: ScenarioResult[] = [];
+  const registry = withFaultNodes(builtinRegistry());
   let badGraph = false;
   for (const s of scenarios) {
     process.stderr.write(`running ${s.name} (${s.duration_s} s, ${s.file})...\n`);
     const r = await runScenario(s, {
       outDir,
+      registry,
       logLevel: opts.logLevel,
       note: (l) => process.stderr.write(`  ${l}\n`),
       ...(opts.updateGolden ? { updateGolden: true } : {}),

@@ -3,7 +3,6 @@
 // file:line:col; nothing starts unless the list is empty.
 import { readFile } from "node:fs/promises";
 import { Ajv, type ValidateFunction } from "ajv";
-import { parse as parseYamlValue } from "yaml";
 import type { TSchema } from "@sinclair/typebox";
 import { isLocalHost } from "../transport/endpoint.js";
 import type { EdgeQos, Graph, GraphEdge, GraphNode } from "../graph/model.js";
@@ -14,6 +13,7 @@ import { undelayedCycles } from "../graph/topology.js";
 import { ajvDiagnostics } from "./ajv-diagnostics.js";
 import { ConfigError, type Diagnostic } from "./diagnostic.js";
 import { GraphConfigSchema, type GraphConfig, type InputSpec } from "./schema.js";
+import { applySets } from "./set-override.js";
 import { ConfigSource, type YamlPath } from "./source.js";
 import { didYouMean, nearest } from "./suggest.js";
 
@@ -394,24 +394,6 @@ function resolvePortType(
     );
   }
   return undefined;
-}
-
-function applySets(source: ConfigSource, sets: readonly string[], diagnostics: Diagnostic[]): void {
-  for (const s of sets) {
-    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/s.exec(s);
-    if (!m) {
-      diagnostics.push({ file: "--set", line: 0, col: 0, path: "", message: `cannot read --set "${s}"`, expected: "node.param=value, e.g. camera.fps=15" });
-      continue;
-    }
-    const [, node, param, valueText] = m as unknown as [string, string, string, string];
-    if (!source.doc.hasIn(["nodes", node])) {
-      diagnostics.push({ file: "--set", line: 0, col: 0, path: `nodes.${node}`, message: `--set names a node "${node}" the config does not have` });
-      continue;
-    }
-    const path = ["nodes", node, "params", ...param.split(".")];
-    source.doc.setIn(path, parseYamlValue(valueText));
-    source.overrides.set(path.join("."), s);
-  }
 }
 
 /** Inputs may be written "<node>/<port>": make every input the long form before checking. */

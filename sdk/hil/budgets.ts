@@ -5,7 +5,7 @@ import type { MultiProcessSummary } from "../process/launcher.js";
 import type { Measured } from "./measured.js";
 import { compareGolden, type GoldenFile } from "./golden.js";
 import type { LoadedScenario } from "./scenario-load.js";
-import { recordingPart } from "../../nodes/record/record.js";
+import { recordingPart } from "../mcap/parts.js";
 import { RecordingError } from "../mcap/reader.js";
 import { scanRecording } from "../mcap/scan.js";
 

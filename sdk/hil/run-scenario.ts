@@ -3,6 +3,7 @@
 // actuator, and measures what the budgets check.
 import pino from "pino";
 import type { Diagnostic } from "../config/diagnostic.js";
+import type { NodeRegistry } from "../graph/registry.js";
 import { runMultiProcess } from "../process/launcher.js";
 import type { Supervisor } from "../process/supervisor.js";
 import type { KillRecord, Measured, RecorderPart } from "./measured.js";
@@ -30,6 +31,8 @@ export interface ScenarioResult {
 
 export interface RunScenarioOptions {
   readonly outDir: string;
+  /** The node types the scenario's graph may use, fault nodes included (the CLI adds them to the built-ins). */
+  readonly registry: NodeRegistry;
   readonly logLevel?: string;
   readonly note?: (line: string) => void;
   /** Write the golden file from this run (then compare against it, which passes by construction). */
@@ -38,7 +41,7 @@ export interface RunScenarioOptions {
 
 export async function runScenario(s: LoadedScenario, opts: RunScenarioOptions): Promise<ScenarioResult> {
   const head = { name: s.name, file: s.file, ...(s.description !== undefined ? { description: s.description } : {}) };
-  const built = await buildEffectiveGraph(s, opts.outDir);
+  const built = await buildEffectiveGraph(s, opts.outDir, opts.registry);
   if (!built.ok) return { ...head, diagnostics: built.diagnostics, budgets: [], passed: false };
   const eg = built.value;
   const actuator = findActuator(eg.graph, s.actuator);

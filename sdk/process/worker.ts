@@ -62,7 +62,7 @@ async function main(): Promise<void> {
 async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
   const { plan } = setup;
   // A HIL scenario's graph may hold fault nodes; they load only when asked for.
-  const registry = setup.registry === "hil" ? (await import("../hil/registry.js")).hilRegistry() : builtinRegistry();
+  const registry = setup.registry === "hil" ? (await import("../../nodes/faults/index.js")).withFaultNodes(builtinRegistry()) : builtinRegistry();
   const loadOpts = { registry, sets: setup.sets };
   // On another board the config comes as text (its relative paths resolve from the agent's --root).
   const loaded = setup.configText !== undefined ? loadConfigText(setup.configFile, setup.configText, loadOpts) : await loadConfigFile(setup.configFile, loadOpts);

@@ -14,6 +14,11 @@ import { loadScenarioText } from "../../sdk/hil/scenario-load.js";
 import type { Msg } from "../../sdk/core/message.js";
 import { badFrameTotal } from "../../sdk/transport/index.js";
 import { captureLogger, LinkScope, until } from "../transport/link-fixture.js";
+import { withFaultNodes } from "../../nodes/faults/index.js";
+import { builtinRegistry } from "../../nodes/index.js";
+
+// The node types a scenario may use, as the CLI builds them (sdk/cli/hil.ts).
+const registry = withFaultNodes(builtinRegistry());
 
 describe("cross-process faults", function () {
   this.timeout(120_000);
@@ -68,7 +73,7 @@ budgets:
     const s = loadScenarioText("test/hil/fixtures/inline.yaml", text);
     assert.ok(s.scenario, JSON.stringify(s.diagnostics));
     const notes: string[] = [];
-    const r = await runScenario(s.scenario, { outDir: out, note: (l) => notes.push(l), logLevel: "warn" });
+    const r = await runScenario(s.scenario, { outDir: out, registry, note: (l) => notes.push(l), logLevel: "warn" });
     assert.ok(r.passed, JSON.stringify(r.budgets) + (r.error ?? "") + JSON.stringify(r.diagnostics ?? "") + notes.join("\n"));
     // The delay node sits in the policy's process; the link now ends at it, and carries the corruption.
     const asRun = parse(await readFile(r.measured!.graph.file, "utf8")) as { nodes: Record<string, { type: string; process?: string }> };
@@ -85,7 +90,7 @@ budgets:
 
   it("a corrupt fault with layer: link on an edge inside one process is an error at its line", async () => {
     const text = "name: x\ngraph: ../../../configs/demo-multiprocess.yaml\nclock: real\nduration_s: 1\nfaults:\n  - { corrupt: robot/status -> status/in, fraction: 0.5, layer: link }\nbudgets: {}\n";
-    const r = await runScenario(loadScenarioText("test/hil/fixtures/inline.yaml", text).scenario!, { outDir: out });
+    const r = await runScenario(loadScenarioText("test/hil/fixtures/inline.yaml", text).scenario!, { outDir: out, registry });
     const d = r.diagnostics?.[0];
     assert.ok(d, "nothing runs");
     assert.match(`${d.line}:${d.col} ${d.message}`, /^6:16 "robot\/status -> status\/in" is not an edge between two processes/);

@@ -16,6 +16,10 @@ import { loadScenarioFile, loadScenarioText } from "../../sdk/hil/scenario-load.
 import { readSummarySync } from "../../sdk/mcap/reader.js";
 import { VirtualClock } from "../../sdk/core/clock.js";
 import { GraphRuntime } from "../../sdk/runtime/executor.js";
+import { withFaultNodes } from "../../nodes/faults/index.js";
+
+// The node types a scenario may use, as the CLI builds them (sdk/cli/hil.ts).
+const registry = withFaultNodes(builtinRegistry());
 
 const RECORDING = "hil-tests/recordings/demo-sensors.mcap";
 let out = "";
@@ -34,7 +38,7 @@ describe("HIL scenario inputs from an MCAP recording", function () {
   it("demo-replay: the recording replaces the sim camera, the policy reads recorded state; golden actions hold", async () => {
     const loaded = await loadScenarioFile("hil-tests/scenarios/demo-replay.yaml");
     assert.ok(loaded.scenario, JSON.stringify(loaded.diagnostics));
-    const r = await runScenario(loaded.scenario, { outDir: out });
+    const r = await runScenario(loaded.scenario, { outDir: out, registry });
     assert.ok(r.passed, failing(r) || r.error || JSON.stringify(r.diagnostics));
     const eg = r.measured!.graph;
     assert.deepEqual(eg.mcap?.removed, ["camera"], "the sim camera is what the recording replaces");
@@ -70,7 +74,7 @@ describe("HIL scenario inputs from an MCAP recording", function () {
     await rt.dispose();
 
     const loaded = await loadScenarioFile("hil-tests/scenarios/demo-replay.yaml");
-    const replayed = (await runScenario(loaded.scenario!, { outDir: out })).measured!.commands!;
+    const replayed = (await runScenario(loaded.scenario!, { outDir: out, registry })).measured!.commands!;
     assert.ok(probe.commands.length >= 20, `live commands ${probe.commands.length}`);
     assert.equal(replayed.length, probe.commands.length);
     replayed.forEach((c, i) => {
@@ -90,17 +94,17 @@ describe("HIL scenario inputs from an MCAP recording", function () {
 
     // A topic the recording lacks: named with the ones it has.
     const text = `name: x\ngraph: ../../../configs/demo-scripted.yaml\nduration_s: 1\ninputs:\n  mcap: ../../../${RECORDING}\n  topics: [camera/image, robot/stat]\nbudgets: {}\n`;
-    const typo = await runScenario(loadScenarioText("test/hil/fixtures/inline.yaml", text).scenario!, { outDir: out });
+    const typo = await runScenario(loadScenarioText("test/hil/fixtures/inline.yaml", text).scenario!, { outDir: out, registry });
     assert.ok(typo.diagnostics, "nothing runs");
     const d = typo.diagnostics[0]!;
     assert.match(`${d.file}:${d.line}:${d.col} ${d.message}`, /inline\.yaml:6:11 recording ".*demo-sensors\.mcap" has no topic "robot\/stat" \(did you mean "robot\/state"\?\)/);
     // A graph that produces none of the recorded topics.
     const none = `name: x\ngraph: imu-only.yaml\nduration_s: 1\ninputs:\n  mcap: ../../../${RECORDING}\nbudgets: {}\n`;
-    const r2 = await runScenario(loadScenarioText("test/hil/fixtures/inline.yaml", none).scenario!, { outDir: out });
+    const r2 = await runScenario(loadScenarioText("test/hil/fixtures/inline.yaml", none).scenario!, { outDir: out, registry });
     assert.match(r2.diagnostics?.[0]?.message ?? "", /no topic of the recording is an output of the graph \(it has robot\/state, robot\/instruction, camera\/image\)/);
     // Without `topics`, the file's topics the graph produces are played; the scripted demo reads no state.
     const ok = loadScenarioText("test/hil/fixtures/inline.yaml", text.replace("  topics: [camera/image, robot/stat]\n", ""));
-    const run = await runScenario(ok.scenario!, { outDir: out });
+    const run = await runScenario(ok.scenario!, { outDir: out, registry });
     assert.ok(!run.diagnostics, JSON.stringify(run.diagnostics));
     const eg = run.measured!.graph;
     assert.deepEqual([...eg.mcap!.topics.keys()].sort(), ["camera/image", "robot/instruction", "robot/state"]);

@@ -8,11 +8,16 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { recordingPart } from "../../nodes/record/record.js";
+import { recordingPart } from "../../sdk/mcap/parts.js";
 import { evaluateBudgets } from "../../sdk/hil/budgets.js";
 import { runScenario, type ScenarioResult } from "../../sdk/hil/run-scenario.js";
 import { loadScenarioText } from "../../sdk/hil/scenario-load.js";
 import { scanRecording } from "../../sdk/mcap/scan.js";
+import { withFaultNodes } from "../../nodes/faults/index.js";
+import { builtinRegistry } from "../../nodes/index.js";
+
+// The node types a scenario may use, as the CLI builds them (sdk/cli/hil.ts).
+const registry = withFaultNodes(builtinRegistry());
 
 let out = "";
 before(async () => {
@@ -38,7 +43,7 @@ budgets:
   recording_lost: 0
 `;
     const s = loadScenarioText("test/hil/fixtures/inline.yaml", text).scenario!;
-    const r = await runScenario(s, { outDir: out });
+    const r = await runScenario(s, { outDir: out, registry });
     assert.ok(r.passed, JSON.stringify(r.budgets));
     const file = r.measured!.graph.recorder!.file;
     const rep = await scanRecording(file);
@@ -72,7 +77,7 @@ budgets:
   stale_actions: 0
 `;
     const s = loadScenarioText("test/hil/fixtures/inline.yaml", text).scenario!;
-    const r = await runScenario(s, { outDir: out });
+    const r = await runScenario(s, { outDir: out, registry });
     assert.ok(r.passed, JSON.stringify(r.budgets) + (r.error ?? ""));
     const parts = r.measured!.recorderParts!;
     assert.deepEqual(parts.map((p) => [p.part, p.closed]), [[0, false], [1, true]]);

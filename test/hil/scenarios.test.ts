@@ -9,6 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runScenario, type ScenarioResult } from "../../sdk/hil/run-scenario.js";
 import { loadScenarioFile, loadScenarioText } from "../../sdk/hil/scenario-load.js";
+import { withFaultNodes } from "../../nodes/faults/index.js";
+import { builtinRegistry } from "../../nodes/index.js";
+
+// The node types a scenario may use, as the CLI builds them (sdk/cli/hil.ts).
+const registry = withFaultNodes(builtinRegistry());
 
 let out = "";
 before(async () => {
@@ -21,13 +26,13 @@ after(async () => {
 async function runFile(file: string): Promise<ScenarioResult> {
   const r = await loadScenarioFile(file);
   assert.ok(r.scenario, JSON.stringify(r.diagnostics));
-  return runScenario(r.scenario, { outDir: out });
+  return runScenario(r.scenario, { outDir: out, registry });
 }
 
 async function runText(text: string): Promise<ScenarioResult> {
   const r = loadScenarioText("test/hil/fixtures/inline.yaml", text);
   assert.ok(r.scenario, JSON.stringify(r.diagnostics));
-  const res = await runScenario(r.scenario, { outDir: out });
+  const res = await runScenario(r.scenario, { outDir: out, registry });
   assert.ok(!res.diagnostics && !res.error, JSON.stringify(res.diagnostics ?? res.error));
   return res;
 }
@@ -71,7 +76,7 @@ describe("HIL scenarios (virtual clock)", function () {
     // A different seed gives different actions: the golden check can fail.
     const text = (await readFile("hil-tests/scenarios/demo-steady.yaml", "utf8")).replace("seed: 11", "seed: 12").replace("../reference", "../../../hil-tests/reference").replace("../../configs", "../../../configs");
     const other = loadScenarioText("test/hil/fixtures/seed12.yaml", text);
-    const r2 = await runScenario(other.scenario!, { outDir: out });
+    const r2 = await runScenario(other.scenario!, { outDir: out, registry });
     assert.equal(budget(r2, "golden actions").pass, false);
   });
 
@@ -119,7 +124,7 @@ budgets:
     assert.match(text, /bad\.yaml:8:3: budgets\.stale_action: unknown key "stale_action" \| did you mean "stale_actions"\?/);
     // A fault naming a node the graph lacks is found when the graph is built, at the scenario's line.
     const s = loadScenarioText("test/hil/fixtures/inline.yaml", "name: x\ngraph: ../../../configs/demo-scripted.yaml\nduration_s: 1\nfaults:\n  - { stop: camrea }\nbudgets: {}\n");
-    const res = await runScenario(s.scenario!, { outDir: out });
+    const res = await runScenario(s.scenario!, { outDir: out, registry });
     assert.ok(res.diagnostics);
     assert.match(`${res.diagnostics[0]!.file}:${res.diagnostics[0]!.line}:${res.diagnostics[0]!.col} ${res.diagnostics[0]!.message} ${res.diagnostics[0]!.suggestion}`, /inline\.yaml:5:13 the graph has no node "camrea" .*camera/);
   });

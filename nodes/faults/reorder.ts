@@ -3,8 +3,8 @@
 // within `hold_ms` goes on alone.
 import { Type } from "@sinclair/typebox";
 import { Observable } from "rxjs";
-import type { Cancel } from "../../core/clock.js";
-import { defineNode, type Delivered, type Outgoing } from "../../core/node.js";
+import type { Cancel } from "../../sdk/core/clock.js";
+import { defineNode, type Delivered, type Outgoing } from "../../sdk/core/node.js";
 import { FaultWindow, WindowParams } from "./window.js";
 
 export default defineNode({

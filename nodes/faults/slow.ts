@@ -3,7 +3,7 @@
 // frames, queues fill and drop), as they would behind a slow node.
 import { Type } from "@sinclair/typebox";
 import { concatMap, of } from "rxjs";
-import { defineNode } from "../../core/node.js";
+import { defineNode } from "../../sdk/core/node.js";
 import { FaultWindow, WindowParams } from "./window.js";
 
 export default defineNode({

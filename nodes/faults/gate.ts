@@ -1,7 +1,7 @@
 // hil-gate: a sensor that stops. Messages inside the fault window are dropped (counted), the rest pass.
 import { Type } from "@sinclair/typebox";
 import { mergeMap } from "rxjs";
-import { defineNode } from "../../core/node.js";
+import { defineNode } from "../../sdk/core/node.js";
 import { FaultWindow, WindowParams } from "./window.js";
 
 export default defineNode({

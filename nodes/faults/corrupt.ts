@@ -4,9 +4,9 @@
 // the nodes downstream must cope (reject, count and log) without stopping the graph.
 import { Type } from "@sinclair/typebox";
 import { mergeMap } from "rxjs";
-import { codecOf } from "../../messages/index.js";
-import { Sfc32 } from "../../core/sfc32.js";
-import { defineNode } from "../../core/node.js";
+import { codecOf } from "../../sdk/messages/index.js";
+import { Sfc32 } from "../../sdk/core/sfc32.js";
+import { defineNode } from "../../sdk/core/node.js";
 import { FaultWindow, WindowParams } from "./window.js";
 
 export default defineNode({

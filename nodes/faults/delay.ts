@@ -2,8 +2,8 @@
 // most `max_held` at once: beyond that the newest is dropped and counted, never an unbounded queue).
 import { Type } from "@sinclair/typebox";
 import { Observable } from "rxjs";
-import type { Cancel } from "../../core/clock.js";
-import { defineNode, type Outgoing } from "../../core/node.js";
+import type { Cancel } from "../../sdk/core/clock.js";
+import { defineNode, type Outgoing } from "../../sdk/core/node.js";
 import { FaultWindow, WindowParams } from "./window.js";
 
 export default defineNode({
