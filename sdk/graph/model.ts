@@ -49,5 +49,3 @@ export interface Graph {
   readonly nodes: ReadonlyMap<string, GraphNode>;
   readonly edges: readonly GraphEdge[];
 }
-
-export const portKey = (p: PortRef): string => `${p.node}/${p.port}`;

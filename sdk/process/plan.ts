@@ -2,8 +2,9 @@
 // that crosses processes (the producer's worker binds it, the consumer's connects): ipc:// under the
 // run's temp dir between processes on one board, tcp:// with CurveZMQ between boards. Plain data, so it
 // travels to a worker over the fork IPC channel (and to another board's agent as JSON).
-import type { Graph, GraphEdge } from "../graph/model.js";
+import type { Graph } from "../graph/model.js";
 import type { ProcessEntry } from "../config/schema.js";
+import { edgeId } from "../graph/ids.js";
 import { topologicalOrder } from "../graph/topology.js";
 import { ipcEndpoint, isLoopbackHost, tcpEndpoint } from "../transport/index.js";
 import { localListenAddress, reachableFrom, remoteHostOf, type RemoteHost, type RemoteKeys } from "./remote-hosts.js";
@@ -90,8 +91,6 @@ export interface RunPlan {
 
 export const DEFAULT_MAX_RESTARTS = 5;
 export const DEFAULT_BACKOFF_MS = 200;
-
-export const edgeId = (e: GraphEdge): string => `${e.from.node}/${e.from.port} -> ${e.to.node}/${e.to.port}`;
 
 export function planRun(
   graph: Graph,
