@@ -13,7 +13,6 @@ import { collect, loadOrExit } from "./load.js";
 import { attachRecorder } from "../../nodes/record/attach.js";
 import { StatusLine } from "./status-line.js";
 import { parsePort, RUN_WINDOW, startLocalDashboard, startSupervisedDashboard, type DashboardCliOptions } from "../dashboard/run-dashboard.js";
-import type { GraphConfig } from "../config/schema.js";
 import type { Graph } from "../graph/model.js";
 
 interface RunOptions extends DashboardCliOptions {
@@ -56,7 +55,7 @@ async function run(config: string, opts: RunOptions): Promise<number> {
     process.stderr.write("a run on the virtual clock needs --duration (it would otherwise never end)\n");
     return 2;
   }
-  if (isMultiProcess(graph)) return runPlaced(config, opts, graph, result.config?.processes, clockKind);
+  if (isMultiProcess(graph)) return runPlaced(config, opts, graph, clockKind);
   const log = pino({ level: opts.logLevel, base: { graph: graph.name } }, pino.destination({ fd: 2, sync: true }));
   const clock = createClock(clockKind);
   const runtime = new GraphRuntime(graph, { clock, log });
@@ -105,7 +104,6 @@ async function runPlaced(
   config: string,
   opts: RunOptions,
   graph: Graph,
-  processes: GraphConfig["processes"],
   clockKind: ClockKind,
 ): Promise<number> {
   if (clockKind === "virtual") {
@@ -119,7 +117,7 @@ async function runPlaced(
   }
   const { signal: stopSignal, release: releaseSignals } = stopOnSignals("stopping workers (producers first, each flushed)");
   try {
-    const { failed, summary } = await runMultiProcess(graph, processes, {
+    const { failed, summary } = await runMultiProcess(graph, {
       configFile: config,
       sets: opts.set,
       logLevel: opts.logLevel,

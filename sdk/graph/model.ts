@@ -43,9 +43,27 @@ export interface GraphNode {
   readonly outputTypes: Readonly<Record<string, MessageName>>;
 }
 
+/**
+ * Where and how one process group's worker runs (the config's `processes:` entry): the planner
+ * (sdk/process) reads it from the graph, so running a graph needs nothing but the graph.
+ */
+export interface ProcessPlacement {
+  /** Where the worker runs: undefined for this machine; an address (`addr:port` names its agent's port). */
+  readonly host?: string;
+  readonly restart?: "never" | "on-failure";
+  readonly maxRestarts?: number;
+  readonly backoffMs?: number;
+  /** Extra environment variables for the worker. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** CurveZMQ key files for links to another board: this board's key pair, that board's public keys. */
+  readonly keys?: { readonly secret: string; readonly trusted?: readonly string[] };
+}
+
 export interface Graph {
   readonly name: string;
   readonly file?: string;
   readonly nodes: ReadonlyMap<string, GraphNode>;
   readonly edges: readonly GraphEdge[];
+  /** Placement of the process groups the config declares, by name (absent: none declared). */
+  readonly processes?: Readonly<Record<string, ProcessPlacement>>;
 }

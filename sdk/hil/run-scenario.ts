@@ -114,7 +114,7 @@ async function runPlaced(s: LoadedScenario, eg: EffectiveGraph, opts: RunScenari
   const wall = performance.now();
   const note = opts.note ?? (() => undefined);
   let supervisor: Supervisor | undefined;
-  const { failed, summary } = await runMultiProcess(eg.graph, eg.load.config?.processes, {
+  const { failed, summary } = await runMultiProcess(eg.graph, {
     configFile: eg.file,
     logLevel: opts.logLevel ?? "error",
     durationS: s.duration_s,

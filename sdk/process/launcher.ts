@@ -2,7 +2,6 @@
 // run's duration (or until Ctrl-C / SIGTERM), stop them producers-first, and print one summary that
 // covers every process. Processes on other boards are started through their `reflex agent`.
 import { readFile, rm } from "node:fs/promises";
-import type { ProcessEntry } from "../config/schema.js";
 import type { Graph } from "../graph/model.js";
 import type { RunSummary } from "../telemetry/summary.js";
 import { formatSummary } from "../telemetry/summary.js";
@@ -60,16 +59,12 @@ export function isMultiProcess(graph: Graph): boolean {
   return new Set([...graph.nodes.values()].map((n) => n.process)).size > 1;
 }
 
-export async function runMultiProcess(
-  graph: Graph,
-  processes: Readonly<Record<string, ProcessEntry>> | undefined,
-  opts: MultiRunOptions,
-): Promise<MultiRunResult> {
+export async function runMultiProcess(graph: Graph, opts: MultiRunOptions): Promise<MultiRunResult> {
   const runDir = await makeRunDir();
   const agents = new Map<string, AgentClient>();
   try {
-    const keys = await readRemoteKeys(processes);
-    const plan = planRun(graph, processes, runDir, {
+    const keys = await readRemoteKeys(graph.processes);
+    const plan = planRun(graph, runDir, {
       keys,
       localPorts: keys.size > 0 ? await freePorts(graph.edges.length) : [],
       ...(opts.linkFaults ? { linkFaults: opts.linkFaults } : {}),
@@ -141,7 +136,8 @@ export async function connectAgents(plan: RunPlan, configFile: string, out: Map<
  * For `reflex validate`: whether each process placed on another board has readable keys and an agent
  * that answers. Returns one line per problem, naming the process, what failed and what to do.
  */
-export async function checkRemoteHosts(processes: Readonly<Record<string, ProcessEntry>> | undefined, timeoutMs = 2000): Promise<{ process: string; problem: string }[]> {
+export async function checkRemoteHosts(graph: Graph, timeoutMs = 2000): Promise<{ process: string; problem: string }[]> {
+  const processes = graph.processes;
   const problems: { process: string; problem: string }[] = [];
   let keys: Awaited<ReturnType<typeof readRemoteKeys>>;
   try {

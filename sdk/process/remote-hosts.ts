@@ -6,7 +6,7 @@
 // agent's default port.
 import { createServer } from "node:net";
 import { resolve } from "node:path";
-import type { ProcessEntry } from "../config/schema.js";
+import type { Graph } from "../graph/model.js";
 import { isLocalHost, isLoopbackHost, readKeyPair, readPublicKey, tcpEndpoint } from "../transport/index.js";
 
 export const DEFAULT_AGENT_PORT = 7450;
@@ -73,7 +73,7 @@ export interface RemoteKeys {
   readonly trusted: readonly string[];
 }
 
-export async function readRemoteKeys(processes: Readonly<Record<string, ProcessEntry>> | undefined): Promise<Map<string, RemoteKeys>> {
+export async function readRemoteKeys(processes: Graph["processes"]): Promise<Map<string, RemoteKeys>> {
   const out = new Map<string, RemoteKeys>();
   for (const [name, entry] of Object.entries(processes ?? {})) {
     const host = remoteHostOf(entry.host);

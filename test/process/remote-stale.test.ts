@@ -43,7 +43,7 @@ describe("staleness without a deadline (real worker process, real ipc link)", fu
     await writeFile(file, config);
     const r = await loadConfigFile(file, { registry: builtinRegistry() });
     assert.ok(r.graph, JSON.stringify(r.diagnostics));
-    const plan = planRun(r.graph, r.config!.processes, dir);
+    const plan = planRun(r.graph, dir);
     const link = plan.links[0]!;
     assert.equal(link.deadlineMs, undefined, "the edge has no deadline");
     // This test process plays the producer's worker: it binds the link and stays up throughout.
