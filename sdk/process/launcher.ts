@@ -1,12 +1,13 @@
-// `reflex run` for a graph placed in more than one process: plan, supervise the workers for the
-// run's duration (or until Ctrl-C / SIGTERM), stop them producers-first, and print one summary that
-// covers every process. Processes on other boards are started through their `reflex agent`.
+// A graph placed in more than one process (run through run-graph.ts): plan, supervise the workers for
+// the run's duration (or until its signal aborts), stop them producers-first, and merge one summary
+// that covers every process. Processes on other boards are started through their `reflex agent`.
 import { readFile, rm } from "node:fs/promises";
 import type { Graph } from "../graph/model.js";
 import type { RunSummary } from "../telemetry/summary.js";
 import { formatSummary } from "../telemetry/summary.js";
 import { makeRunDir } from "../transport/index.js";
 import { planRun, type PlanOptions, type RunPlan } from "./plan.js";
+import { endOfRun } from "./run-end.js";
 import { AgentClient } from "./remote-child.js";
 import { freePorts, readRemoteKeys, remoteHostOf } from "./remote-hosts.js";
 import { readKeyPair } from "../transport/index.js";
@@ -95,14 +96,7 @@ export async function runMultiProcess(graph: Graph, opts: MultiRunOptions): Prom
     await sup.start();
     note(`workers running: ${[...sup.workers.values()].map((w) => `${w.plan.name} (pid ${w.pid})`).join(", ")}`);
     opts.onStarted?.(sup);
-    await new Promise<void>((resolve) => {
-      const t = opts.durationS !== undefined ? setTimeout(resolve, opts.durationS * 1000) : undefined;
-      if (opts.signal?.aborted) resolve();
-      opts.signal?.addEventListener("abort", () => {
-        if (t) clearTimeout(t);
-        resolve();
-      });
-    });
+    await endOfRun(opts.durationS, opts.signal);
     await sup.stop(opts.flushMs ?? 2000);
     return { failed: sup.failed, summary: mergeSummaries(graph.name, plan, sup) };
   } finally {
