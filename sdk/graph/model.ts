@@ -1,5 +1,6 @@
-// The graph as data: what runs, how it is wired, with which QoS. Built from a config by ./build.ts,
-// consumed by the runtime and the planner. Knows nothing of RxJS or processes.
+// The graph as data: what runs, how it is wired, with which QoS, and where each process group is
+// placed. Built from a config by sdk/config/load.ts, consumed by the runtime and the planner. Knows
+// nothing of RxJS, and only describes the processes (sdk/process starts them).
 import type { MessageName } from "../messages/index.js";
 import type { AnyNodeDefinition } from "../core/node.js";
 
