@@ -16,7 +16,7 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { cli: "sdk/cli/bin.ts", worker: "sdk/process/worker.ts", index: "sdk/index.ts" },
+  entryPoints: { cli: "sdk/cli/bin.ts", worker: "sdk/cli/worker-entry.ts", index: "sdk/index.ts" },
   outdir: "dist",
   banner: { js: "#!/usr/bin/env node" },
 });

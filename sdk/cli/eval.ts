@@ -15,8 +15,9 @@ import { formatDiagnostics } from "../config/diagnostic.js";
 import { loadConfigFile } from "../config/load.js";
 import type { Graph } from "../graph/model.js";
 import type { reflex } from "../messages/index.js";
-import { VirtualClock } from "../core/clock.js";
-import { GraphRuntime, NodeInitError } from "../runtime/executor.js";
+import type { GraphRuntime } from "../runtime/executor.js";
+import { NodeInitError } from "../runtime/executor.js";
+import { runGraph } from "../process/run-graph.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit.js";
 import { collect } from "./load.js";
 
@@ -93,34 +94,44 @@ export async function evaluate(file: string, opts: EvalOptions): Promise<EvalRes
 
   const ticks: VlaTickEvent[] = [];
   const maxStep = new Map<number, number>();
-  const rt = new GraphRuntime(graph, { clock: new VirtualClock(), log: pino({ level: "silent" }) });
-  const off = onVlaTick(rt, (e) => {
-    if (policies.includes(e.node)) ticks.push(e);
-  });
-  rt.listen(robot, "status", (m) => {
-    const s = m.body as reflex.TaskStatus.$Properties;
-    const e = s.episode ?? 0;
-    if (e < opts.episodes) maxStep.set(e, Math.max(maxStep.get(e) ?? 0, s.step ?? 0));
-  });
-  const gauges = (): Map<string, number> => rt.registry.nodes.get(robot)!.gauges;
+  let rt: GraphRuntime | undefined;
+  const gauges = (): Map<string, number> => rt!.registry.nodes.get(robot)!.gauges;
+  // Each episode takes at most max_steps control steps; leave room for the first frames and chunks.
+  const limitNs = (opts.episodes * (maxSteps + 2) * stepMs + 2000) * 1e6;
+  let started = false;
+  let off = (): void => {};
   let virtualNs = 0;
   try {
-    try {
-      await rt.start();
-    } catch (err) {
-      throw new EvalError(err instanceof NodeInitError ? err.message : String(err), false);
-    }
-    // Each episode takes at most max_steps control steps; leave room for the first frames and chunks.
-    const limitNs = (opts.episodes * (maxSteps + 2) * stepMs + 2000) * 1e6;
-    const sliceNs = 5e9;
-    while ((gauges().get("episodes") ?? 0) < opts.episodes && virtualNs < limitNs) {
-      await rt.runVirtual(sliceNs);
-      virtualNs += sliceNs;
-    }
-    await rt.stop();
+    const ran = await runGraph(graph, {
+      clock: "virtual",
+      oneProcess: true,
+      log: pino({ level: "silent" }),
+      durationS: limitNs / 1e9,
+      until: { sliceNs: 5e9, done: () => (gauges().get("episodes") ?? 0) >= opts.episodes },
+      taps: {
+        onRuntime: (runtime) => {
+          rt = runtime;
+          off = onVlaTick(runtime, (e) => {
+            if (policies.includes(e.node)) ticks.push(e);
+          });
+          runtime.listen(robot, "status", (m) => {
+            const s = m.body as reflex.TaskStatus.$Properties;
+            const e = s.episode ?? 0;
+            if (e < opts.episodes) maxStep.set(e, Math.max(maxStep.get(e) ?? 0, s.step ?? 0));
+          });
+        },
+        onStarted: () => (started = true),
+      },
+    });
+    if (ran.placed) throw new Error("eval ran its graph in several processes"); // oneProcess says it cannot
+    virtualNs = ran.virtualNs;
+  } catch (err) {
+    if (started || !rt) throw err;
+    // A node that failed to start: what it left is let go, as after a run.
+    await rt?.dispose();
+    throw new EvalError(err instanceof NodeInitError ? err.message : String(err), false);
   } finally {
     off();
-    await rt.dispose();
   }
   const done = gauges().get("episodes") ?? 0;
   if (done < opts.episodes) throw new EvalError(`robot finished ${done} of ${opts.episodes} episodes in ${virtualNs / 1e9} virtual s`, false);

@@ -4,16 +4,16 @@ import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
 import pino from "pino";
-import { createClock, type ClockKind } from "../core/clock.js";
-import { GraphRuntime, NodeInitError } from "../runtime/executor.js";
-import { formatSummary, summarize } from "../telemetry/summary.js";
-import { formatMultiSummary, isMultiProcess, runMultiProcess } from "../process/launcher.js";
+import type { ClockKind } from "../core/clock.js";
+import { NodeInitError } from "../runtime/executor.js";
+import { formatSummary, type RunSummary } from "../telemetry/summary.js";
+import { formatMultiSummary, isMultiProcess } from "../process/launcher.js";
+import { runGraph } from "../process/run-graph.js";
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from "./exit.js";
 import { collect, loadOrExit } from "./load.js";
 import { attachRecorder } from "../../nodes/record/attach.js";
 import { StatusLine } from "./status-line.js";
-import { parsePort, RUN_WINDOW, startLocalDashboard, startSupervisedDashboard, type DashboardCliOptions } from "../dashboard/run-dashboard.js";
-import type { GraphConfig } from "../config/schema.js";
+import { parsePort, RUN_WINDOW, startLocalDashboard, startSupervisedDashboard, type DashboardCliOptions, type RunDashboard } from "../dashboard/run-dashboard.js";
 import type { Graph } from "../graph/model.js";
 
 interface RunOptions extends DashboardCliOptions {
@@ -56,58 +56,66 @@ async function run(config: string, opts: RunOptions): Promise<number> {
     process.stderr.write("a run on the virtual clock needs --duration (it would otherwise never end)\n");
     return 2;
   }
-  if (isMultiProcess(graph)) return runPlaced(config, opts, graph, result.config?.processes, clockKind);
-  const log = pino({ level: opts.logLevel, base: { graph: graph.name } }, pino.destination({ fd: 2, sync: true }));
-  const clock = createClock(clockKind);
-  const runtime = new GraphRuntime(graph, { clock, log });
-  const dash = await startLocalDashboard(opts, runtime.registry, graph, clock).catch((err: Error) => err);
-  if (dash instanceof Error) {
-    process.stderr.write(`${dash.message}\n`);
-    return 2;
-  }
-  const { signal: stopSignal, release: releaseSignals } = stopOnSignals("stopping (sources first, then flushing in-flight work)");
+  if (isMultiProcess(graph)) return runPlaced(config, opts, graph, clockKind);
+  return runHere(opts, graph, clockKind);
+}
 
-  const status = new StatusLine(runtime.registry, clock);
+/** A graph in this one process, with its dashboard and status line. */
+async function runHere(opts: RunOptions, graph: Graph, clockKind: ClockKind): Promise<number> {
+  const log = pino({ level: opts.logLevel, base: { graph: graph.name } }, pino.destination({ fd: 2, sync: true }));
+  const stop = new AbortController();
+  let dash: RunDashboard | undefined;
+  let dashFailed: Error | undefined;
+  let status: StatusLine | undefined;
+  let releaseSignals: () => void = () => undefined;
+  let started = false;
+  let summary: RunSummary;
   try {
-    await runtime.start();
+    const ran = await runGraph(graph, {
+      clock: clockKind,
+      log,
+      ...(opts.duration !== undefined ? { durationS: opts.duration } : {}),
+      signal: stop.signal,
+      taps: {
+        onRuntime: async (runtime, clock) => {
+          const d = await startLocalDashboard(opts, runtime.registry, graph, clock).catch((err: Error) => err);
+          if (d instanceof Error) throw (dashFailed = d);
+          dash = d;
+          // Signals are taken only once the dashboard is up: a run that cannot start it has nothing to stop.
+          releaseSignals = stopOnSignals("stopping (sources first, then flushing in-flight work)", stop);
+          status = new StatusLine(runtime.registry, clock);
+        },
+        onStarted: () => {
+          started = true;
+          status!.start();
+        },
+        onEnd: () => status!.stop(),
+        onStopped: async () => {
+          await dash?.close();
+        },
+      },
+    });
+    summary = ran.summary;
   } catch (err) {
+    if (dashFailed) {
+      process.stderr.write(`${dashFailed.message}\n`);
+      return 2;
+    }
+    // Only a node that failed to start is reported here; anything later is a crash, as it always was.
+    if (started) throw err;
     log.flush();
     await dash?.close();
     process.stderr.write(`${err instanceof NodeInitError ? err.message : String(err)}\nnothing was left running.\n`);
     return EXIT_FAILED;
   }
-  status.start();
-  const durationNs = opts.duration !== undefined ? opts.duration * 1e9 : undefined;
-  if (clockKind === "virtual") {
-    await runtime.runVirtual(durationNs!, stopSignal);
-  } else {
-    await new Promise<void>((resolve) => {
-      const t = durationNs !== undefined ? setTimeout(resolve, durationNs / 1e6) : undefined;
-      stopSignal.addEventListener("abort", () => {
-        if (t) clearTimeout(t);
-        resolve();
-      });
-    });
-  }
-  status.stop();
-  await runtime.stop();
-  await dash?.close();
-  await runtime.dispose();
   releaseSignals();
-  const summary = summarize(runtime.registry, graph.name, clockKind);
   process.stdout.write(`${formatSummary(summary)}\n`);
   if (opts.report) await writeFile(opts.report, `${JSON.stringify(summary, null, 2)}\n`);
   return EXIT_OK;
 }
 
 /** A graph placed in several processes: one worker each, supervised (sdk/process). */
-async function runPlaced(
-  config: string,
-  opts: RunOptions,
-  graph: Graph,
-  processes: GraphConfig["processes"],
-  clockKind: ClockKind,
-): Promise<number> {
+async function runPlaced(config: string, opts: RunOptions, graph: Graph, clockKind: ClockKind): Promise<number> {
   if (clockKind === "virtual") {
     process.stderr.write("a graph placed in several processes runs on the real clock only: drop --clock virtual, or run it in one process\n");
     return 2;
@@ -117,16 +125,23 @@ async function runPlaced(
     process.stderr.write(`${dash.message}\n`);
     return 2;
   }
-  const { signal: stopSignal, release: releaseSignals } = stopOnSignals("stopping workers (producers first, each flushed)");
+  const stop = new AbortController();
+  const releaseSignals = stopOnSignals("stopping workers (producers first, each flushed)", stop);
   try {
-    const { failed, summary } = await runMultiProcess(graph, processes, {
-      configFile: config,
-      sets: opts.set,
-      logLevel: opts.logLevel,
+    const ran = await runGraph(graph, {
+      clock: "real",
       ...(opts.duration !== undefined ? { durationS: opts.duration } : {}),
-      signal: stopSignal,
-      ...(dash ? { live: RUN_WINDOW, onSupervisor: (sup) => dash.source.attach(sup), events: dash.source.supervisorEvents() } : {}),
+      signal: stop.signal,
+      workers: {
+        configFile: config,
+        sets: opts.set,
+        logLevel: opts.logLevel,
+        ...(dash ? { live: RUN_WINDOW, events: dash.source.supervisorEvents() } : {}),
+      },
+      ...(dash ? { taps: { onSupervisor: (sup) => dash.source.attach(sup) } } : {}),
     });
+    if (!ran.placed) throw new Error(`graph "${graph.name}" ran in one process`); // isMultiProcess said otherwise
+    const { failed, summary } = ran;
     process.stdout.write(`${formatMultiSummary(summary)}\n`);
     if (opts.report) await writeFile(opts.report, `${JSON.stringify(summary, null, 2)}\n`);
     if (failed.length > 0) {
@@ -163,11 +178,10 @@ function withRecorder(graph: Graph, opts: RunOptions): Graph | undefined {
 }
 
 /**
- * Ctrl-C / SIGTERM: the first asks for a graceful stop (the returned signal aborts), a second exits at
- * once without flushing. `release` removes the handlers.
+ * Ctrl-C / SIGTERM: the first asks for a graceful stop (aborts `abort`, which the run watches), a second
+ * exits at once without flushing. Returns what removes the handlers.
  */
-function stopOnSignals(what: string): { signal: AbortSignal; release: () => void } {
-  const abort = new AbortController();
+function stopOnSignals(what: string, abort: AbortController): () => void {
   let interrupts = 0;
   const onSignal = (sig: NodeJS.Signals): void => {
     interrupts++;
@@ -180,12 +194,9 @@ function stopOnSignals(what: string): { signal: AbortSignal; release: () => void
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  return {
-    signal: abort.signal,
-    release: () => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    },
+  return () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   };
 }
 

@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .action(async (config: string, opts: { set: string[] }) => {
       const { graph, result } = await loadOrExit(config, opts.set);
       // Processes on other boards: their keys readable, their agents answering.
-      const remote = await checkRemoteHosts(result.config?.processes);
+      const remote = await checkRemoteHosts(graph);
       if (remote.length > 0) {
         process.stderr.write(`${formatDiagnostics(remote.map((r) => result.source.diagnostic(["processes", r.process, "host"], r.problem)))}\n`);
         process.exit(EXIT_USAGE);

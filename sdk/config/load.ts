@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { Ajv, type ValidateFunction } from "ajv";
 import type { TSchema } from "@sinclair/typebox";
 import { isLocalHost } from "../transport/endpoint.js";
-import type { EdgeQos, Graph, GraphEdge, GraphNode } from "../graph/model.js";
+import type { EdgeQos, Graph, GraphEdge, GraphNode, ProcessPlacement } from "../graph/model.js";
 import type { NodeRegistry } from "../graph/registry.js";
 import { isMessageName, messageNames, type MessageName } from "../messages/index.js";
 import type { AnyNodeDefinition, Ports } from "../core/node.js";
@@ -250,7 +250,23 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
   }
 
   if (diagnostics.length > 0) return { source, diagnostics: sorted(), config };
-  return { source, diagnostics, config, graph };
+  return { source, diagnostics, config, graph: config.processes ? { ...graph, processes: placements(config.processes) } : graph };
+}
+
+/** The config's `processes:` as the graph carries them (checked by now). */
+function placements(processes: NonNullable<GraphConfig["processes"]>): Record<string, ProcessPlacement> {
+  const out: Record<string, ProcessPlacement> = {};
+  for (const [name, e] of Object.entries(processes)) {
+    out[name] = {
+      ...(e.host !== undefined ? { host: e.host } : {}),
+      ...(e.restart !== undefined ? { restart: e.restart } : {}),
+      ...(e.max_restarts !== undefined ? { maxRestarts: e.max_restarts } : {}),
+      ...(e.backoff_ms !== undefined ? { backoffMs: e.backoff_ms } : {}),
+      ...(e.env !== undefined ? { env: e.env } : {}),
+      ...(e.keys !== undefined ? { keys: e.keys } : {}),
+    };
+  }
+  return out;
 }
 
 /** The process group of a node the config does not place. */

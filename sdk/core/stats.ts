@@ -58,6 +58,9 @@ export class PathStats {
   }
 }
 
+/** An edge's id from its two port keys ("<node>/<port>"); sdk/graph/ids.ts's edgeId builds on it. */
+export const joinEdgeId = (from: string, to: string): string => `${from} -> ${to}`;
+
 export class MetricsRegistry {
   readonly nodes = new Map<string, NodeStats>();
   readonly edges = new Map<string, EdgeStats>();
@@ -73,7 +76,7 @@ export class MetricsRegistry {
   }
 
   edge(from: string, to: string): EdgeStats {
-    const id = `${from} -> ${to}`;
+    const id = joinEdgeId(from, to);
     let s = this.edges.get(id);
     if (!s) this.edges.set(id, (s = new EdgeStats(id, from, to)));
     return s;

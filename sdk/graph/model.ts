@@ -1,5 +1,6 @@
-// The graph as data: what runs, how it is wired, with which QoS. Built from a config by ./build.ts,
-// consumed by the runtime and the planner. Knows nothing of RxJS or processes.
+// The graph as data: what runs, how it is wired, with which QoS, and where each process group is
+// placed. Built from a config by sdk/config/load.ts, consumed by the runtime and the planner. Knows
+// nothing of RxJS, and only describes the processes (sdk/process starts them).
 import type { MessageName } from "../messages/index.js";
 import type { AnyNodeDefinition } from "../core/node.js";
 
@@ -43,11 +44,27 @@ export interface GraphNode {
   readonly outputTypes: Readonly<Record<string, MessageName>>;
 }
 
+/**
+ * Where and how one process group's worker runs (the config's `processes:` entry): the planner
+ * (sdk/process) reads it from the graph, so running a graph needs nothing but the graph.
+ */
+export interface ProcessPlacement {
+  /** Where the worker runs: undefined for this machine; an address (`addr:port` names its agent's port). */
+  readonly host?: string;
+  readonly restart?: "never" | "on-failure";
+  readonly maxRestarts?: number;
+  readonly backoffMs?: number;
+  /** Extra environment variables for the worker. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** CurveZMQ key files for links to another board: this board's key pair, that board's public keys. */
+  readonly keys?: { readonly secret: string; readonly trusted?: readonly string[] };
+}
+
 export interface Graph {
   readonly name: string;
   readonly file?: string;
   readonly nodes: ReadonlyMap<string, GraphNode>;
   readonly edges: readonly GraphEdge[];
+  /** Placement of the process groups the config declares, by name (absent: none declared). */
+  readonly processes?: Readonly<Record<string, ProcessPlacement>>;
 }
-
-export const portKey = (p: PortRef): string => `${p.node}/${p.port}`;

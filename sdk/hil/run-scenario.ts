@@ -4,12 +4,10 @@
 import pino from "pino";
 import type { Diagnostic } from "../config/diagnostic.js";
 import type { NodeRegistry } from "../graph/registry.js";
-import { runMultiProcess } from "../process/launcher.js";
+import { runGraph } from "../process/run-graph.js";
 import type { Supervisor } from "../process/supervisor.js";
 import type { KillRecord, Measured, RecorderPart } from "./measured.js";
-import { RealClock, VirtualClock, type Clock } from "../core/clock.js";
-import { GraphRuntime } from "../runtime/executor.js";
-import { summarize } from "../telemetry/summary.js";
+import { RealClock } from "../core/clock.js";
 import { ActuatorProbe, findActuator } from "./actuator-probe.js";
 import { evaluateBudgets, type BudgetRow } from "./budgets.js";
 import { buildEffectiveGraph, type EffectiveGraph } from "./effective-graph.js";
@@ -81,28 +79,30 @@ async function runHere(
   staleMs: number | undefined,
   watchdog: string | undefined,
 ): Promise<Measured> {
-  const clock: Clock = clockKind === "virtual" ? new VirtualClock() : new RealClock();
   const log = pino({ level: opts.logLevel ?? "error", base: { scenario: s.name } }, pino.destination({ fd: 2, sync: true }));
-  const runtime = new GraphRuntime(eg.graph, { clock, log });
-  const probe = new ActuatorProbe(() => runtime.registry.startedNs, () => clock.nowNs());
-  runtime.listen(tap.node, tap.port, probe.listener);
-  const wall = performance.now();
-  await runtime.start();
-  try {
-    if (clock instanceof VirtualClock) await runtime.runVirtual(s.duration_s * 1e9);
-    else await new Promise((r) => setTimeout(r, s.duration_s * 1000));
-  } finally {
-    await runtime.stop();
-    await runtime.dispose();
-  }
-  const summary = summarize(runtime.registry, eg.graph.name, clockKind);
+  let probe: ActuatorProbe | undefined;
+  let wall = 0;
+  const ran = await runGraph(eg.graph, {
+    clock: clockKind,
+    log,
+    durationS: s.duration_s,
+    taps: {
+      onRuntime: (runtime, clock) => {
+        const p = new ActuatorProbe(() => runtime.registry.startedNs, () => clock.nowNs());
+        runtime.listen(tap.node, tap.port, p.listener);
+        probe = p;
+        wall = performance.now();
+      },
+    },
+  });
+  const { summary } = ran;
   const rec = eg.recorder ? summary.nodes.find((n) => n.node === eg.recorder!.node)?.gauges : undefined;
   return {
     summary,
     ...(rec ? { recorderParts: [partOf(rec, true)] } : {}),
     clock: clockKind,
     wallS: (performance.now() - wall) / 1000,
-    commands: probe.commands,
+    commands: probe!.commands,
     staleMs,
     watchdog,
     kills: [],
@@ -117,29 +117,36 @@ async function runPlaced(s: LoadedScenario, eg: EffectiveGraph, opts: RunScenari
   const wall = performance.now();
   const note = opts.note ?? (() => undefined);
   let supervisor: Supervisor | undefined;
-  const { failed, summary } = await runMultiProcess(eg.graph, eg.load.config?.processes, {
-    configFile: eg.file,
-    logLevel: opts.logLevel ?? "error",
+  const ran = await runGraph(eg.graph, {
+    clock: "real",
     durationS: s.duration_s,
-    note,
-    registry: "hil",
-    ...(eg.linkFaults.size > 0 ? { linkFaults: eg.linkFaults } : {}),
-    onStarted: (sup) => {
-      supervisor = sup;
-      for (const f of eg.faults) {
-        if (!("kill" in f.fault)) continue;
-        const name = f.fault.kill;
-        timers.push(
-          setTimeout(() => {
-            const w = sup.workers.get(name);
-            kills.push({ process: name, atNs: clock.nowNs(), pid: w?.pid });
-            note(`fault: SIGKILL worker ${name} (pid ${w?.pid})`);
-            w?.child?.kill("SIGKILL");
-          }, f.fromMs),
-        );
-      }
+    workers: {
+      configFile: eg.file,
+      logLevel: opts.logLevel ?? "error",
+      note,
+      registry: "hil",
+      ...(eg.linkFaults.size > 0 ? { linkFaults: eg.linkFaults } : {}),
+    },
+    taps: {
+      onWorkersStarted: (sup) => {
+        supervisor = sup;
+        for (const f of eg.faults) {
+          if (!("kill" in f.fault)) continue;
+          const name = f.fault.kill;
+          timers.push(
+            setTimeout(() => {
+              const w = sup.workers.get(name);
+              kills.push({ process: name, atNs: clock.nowNs(), pid: w?.pid });
+              note(`fault: SIGKILL worker ${name} (pid ${w?.pid})`);
+              w?.child?.kill("SIGKILL");
+            }, f.fromMs),
+          );
+        }
+      },
     },
   });
+  if (!ran.placed) throw new Error(`graph "${eg.graph.name}" ran in one process`); // multiProcess said otherwise
+  const { failed, summary } = ran;
   for (const t of timers) clearTimeout(t);
   if (failed.length > 0) note(`worker(s) failed: ${failed.join(", ")}`);
   // Each incarnation of the recorder's process left its own figures (the last report before a death).

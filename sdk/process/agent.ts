@@ -1,7 +1,7 @@
 // `reflex agent`: runs on a second board and forks the workers a launcher on the main board places
 // there. It listens on one tcp endpoint, CurveZMQ only, and accepts only launchers whose public keys it
 // trusts (ZAP; a refused key is counted and logged). Each launcher connection is a session: its
-// workers are forked here (the same sdk/process/worker entry as on one board, same fork IPC protocol),
+// workers are forked here (the same worker entry, sdk/cli/worker-entry.ts, as on one board, same fork IPC protocol),
 // their messages (heartbeats, ready, metrics, stopped) relayed to the launcher, the launcher's relayed
 // to them, and kills and exits passed along. A launcher that goes silent (crashed, network gone) for
 // `sessionTimeoutMs` ends its session: its workers are told the launcher is gone (they stop and flush,
@@ -10,7 +10,6 @@ import { fork, type ChildProcess } from "node:child_process";
 import { mkdir, rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import * as zmq from "zeromq";
 import { checkEndpoint, type CurveKeyPair } from "../transport/index.js";
@@ -20,6 +19,7 @@ import { RealClock } from "../core/clock.js";
 import { agentWorkerEnv } from "./agent-env.js";
 import { AGENT_PROTOCOL, parseFrame, type FromAgent, type ToAgent } from "./agent-protocol.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
+import { workerScript } from "./worker-script.js";
 
 export interface AgentOptions {
   /** tcp://<address>:<port> to listen on. */
@@ -48,13 +48,6 @@ interface Session {
   /** Messages to workers go in order (a setup waits for its run dir). */
   chain: Promise<void>;
 }
-
-const workerEntry = (): { file: string; execArgv: string[] } => {
-  const here = import.meta.url;
-  // As in supervisor.ts: from source through tsx, from the bundle dist/worker.js.
-  if (here.endsWith(".ts")) return { file: fileURLToPath(new URL("./worker.ts", here)), execArgv: ["--import", "tsx"] };
-  return { file: fileURLToPath(new URL("./worker.js", here)), execArgv: [] };
-};
 
 export class Agent {
   /** Launchers refused for their key; sessions started. */
@@ -195,7 +188,7 @@ export class Agent {
     if (problem) this.opts.logger.warn({ process: name }, `spawn of ${name}: ${problem}`);
     const old = s.workers.get(name);
     if (old && old.exitCode === null && old.signalCode === null) old.kill("SIGKILL");
-    const { file, execArgv } = workerEntry();
+    const { file, execArgv } = workerScript();
     let child: ChildProcess;
     try {
       child = fork(file, [], {

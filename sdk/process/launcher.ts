@@ -1,13 +1,13 @@
-// `reflex run` for a graph placed in more than one process: plan, supervise the workers for the
-// run's duration (or until Ctrl-C / SIGTERM), stop them producers-first, and print one summary that
-// covers every process. Processes on other boards are started through their `reflex agent`.
+// A graph placed in more than one process (run through run-graph.ts): plan, supervise the workers for
+// the run's duration (or until its signal aborts), stop them producers-first, and merge one summary
+// that covers every process. Processes on other boards are started through their `reflex agent`.
 import { readFile, rm } from "node:fs/promises";
-import type { ProcessEntry } from "../config/schema.js";
 import type { Graph } from "../graph/model.js";
 import type { RunSummary } from "../telemetry/summary.js";
 import { formatSummary } from "../telemetry/summary.js";
 import { makeRunDir } from "../transport/index.js";
 import { planRun, type PlanOptions, type RunPlan } from "./plan.js";
+import { endOfRun } from "./run-end.js";
 import { AgentClient } from "./remote-child.js";
 import { freePorts, readRemoteKeys, remoteHostOf } from "./remote-hosts.js";
 import { readKeyPair } from "../transport/index.js";
@@ -60,16 +60,12 @@ export function isMultiProcess(graph: Graph): boolean {
   return new Set([...graph.nodes.values()].map((n) => n.process)).size > 1;
 }
 
-export async function runMultiProcess(
-  graph: Graph,
-  processes: Readonly<Record<string, ProcessEntry>> | undefined,
-  opts: MultiRunOptions,
-): Promise<MultiRunResult> {
+export async function runMultiProcess(graph: Graph, opts: MultiRunOptions): Promise<MultiRunResult> {
   const runDir = await makeRunDir();
   const agents = new Map<string, AgentClient>();
   try {
-    const keys = await readRemoteKeys(processes);
-    const plan = planRun(graph, processes, runDir, {
+    const keys = await readRemoteKeys(graph.processes);
+    const plan = planRun(graph, runDir, {
       keys,
       localPorts: keys.size > 0 ? await freePorts(graph.edges.length) : [],
       ...(opts.linkFaults ? { linkFaults: opts.linkFaults } : {}),
@@ -100,14 +96,7 @@ export async function runMultiProcess(
     await sup.start();
     note(`workers running: ${[...sup.workers.values()].map((w) => `${w.plan.name} (pid ${w.pid})`).join(", ")}`);
     opts.onStarted?.(sup);
-    await new Promise<void>((resolve) => {
-      const t = opts.durationS !== undefined ? setTimeout(resolve, opts.durationS * 1000) : undefined;
-      if (opts.signal?.aborted) resolve();
-      opts.signal?.addEventListener("abort", () => {
-        if (t) clearTimeout(t);
-        resolve();
-      });
-    });
+    await endOfRun(opts.durationS, opts.signal);
     await sup.stop(opts.flushMs ?? 2000);
     return { failed: sup.failed, summary: mergeSummaries(graph.name, plan, sup) };
   } finally {
@@ -141,7 +130,8 @@ export async function connectAgents(plan: RunPlan, configFile: string, out: Map<
  * For `reflex validate`: whether each process placed on another board has readable keys and an agent
  * that answers. Returns one line per problem, naming the process, what failed and what to do.
  */
-export async function checkRemoteHosts(processes: Readonly<Record<string, ProcessEntry>> | undefined, timeoutMs = 2000): Promise<{ process: string; problem: string }[]> {
+export async function checkRemoteHosts(graph: Graph, timeoutMs = 2000): Promise<{ process: string; problem: string }[]> {
+  const processes = graph.processes;
   const problems: { process: string; problem: string }[] = [];
   let keys: Awaited<ReturnType<typeof readRemoteKeys>>;
   try {

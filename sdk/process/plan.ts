@@ -2,8 +2,8 @@
 // that crosses processes (the producer's worker binds it, the consumer's connects): ipc:// under the
 // run's temp dir between processes on one board, tcp:// with CurveZMQ between boards. Plain data, so it
 // travels to a worker over the fork IPC channel (and to another board's agent as JSON).
-import type { Graph, GraphEdge } from "../graph/model.js";
-import type { ProcessEntry } from "../config/schema.js";
+import type { Graph } from "../graph/model.js";
+import { edgeId } from "../graph/ids.js";
 import { topologicalOrder } from "../graph/topology.js";
 import { ipcEndpoint, isLoopbackHost, tcpEndpoint } from "../transport/index.js";
 import { localListenAddress, reachableFrom, remoteHostOf, type RemoteHost, type RemoteKeys } from "./remote-hosts.js";
@@ -91,14 +91,9 @@ export interface RunPlan {
 export const DEFAULT_MAX_RESTARTS = 5;
 export const DEFAULT_BACKOFF_MS = 200;
 
-export const edgeId = (e: GraphEdge): string => `${e.from.node}/${e.from.port} -> ${e.to.node}/${e.to.port}`;
-
-export function planRun(
-  graph: Graph,
-  processes: Readonly<Record<string, ProcessEntry>> | undefined,
-  runDir: string,
-  opts: PlanOptions = {},
-): RunPlan {
+/** The plan for `graph`, placed as its `processes` say; ipc endpoints go under `runDir`. */
+export function planRun(graph: Graph, runDir: string, opts: PlanOptions = {}): RunPlan {
+  const processes = graph.processes;
   const byProcess = new Map<string, string[]>();
   for (const n of graph.nodes.values()) {
     const list = byProcess.get(n.process) ?? [];
@@ -173,8 +168,8 @@ export function planRun(
       env: entry.env ?? {},
       policy: {
         restart: entry.restart ?? "never",
-        maxRestarts: entry.max_restarts ?? DEFAULT_MAX_RESTARTS,
-        backoffMs: entry.backoff_ms ?? DEFAULT_BACKOFF_MS,
+        maxRestarts: entry.maxRestarts ?? DEFAULT_MAX_RESTARTS,
+        backoffMs: entry.backoffMs ?? DEFAULT_BACKOFF_MS,
       },
       sends: links.filter((l) => l.from.process === name),
       receives,

@@ -6,7 +6,7 @@
 // agent's default port.
 import { createServer } from "node:net";
 import { resolve } from "node:path";
-import type { ProcessEntry } from "../config/schema.js";
+import type { Graph } from "../graph/model.js";
 import { isLocalHost, isLoopbackHost, readKeyPair, readPublicKey, tcpEndpoint } from "../transport/index.js";
 
 export const DEFAULT_AGENT_PORT = 7450;
@@ -58,12 +58,6 @@ export async function freePorts(n: number, host = "127.0.0.1"): Promise<number[]
   return ports;
 }
 
-/**
- * Reads the keys of every process placed on another board: `keys.secret` is this board's key pair
- * (the launcher and this board's workers use it with that process), `keys.trusted` that board's public
- * keys, the first being its agent's (`reflex agent --secret`). Paths are relative to the working
- * directory, like model folders. Throws saying which key and how to fix it.
- */
 /** The keys the main board uses with one remote process (its `keys:` in the config, read here). */
 export interface RemoteKeys {
   /** This board's key pair file (`keys.secret`) and its public key. */
@@ -73,7 +67,13 @@ export interface RemoteKeys {
   readonly trusted: readonly string[];
 }
 
-export async function readRemoteKeys(processes: Readonly<Record<string, ProcessEntry>> | undefined): Promise<Map<string, RemoteKeys>> {
+/**
+ * Reads the keys of every process placed on another board: `keys.secret` is this board's key pair
+ * (the launcher and this board's workers use it with that process), `keys.trusted` that board's public
+ * keys, the first being its agent's (`reflex agent --secret`). Paths are relative to the working
+ * directory, like model folders. Throws saying which key and how to fix it.
+ */
+export async function readRemoteKeys(processes: Graph["processes"]): Promise<Map<string, RemoteKeys>> {
   const out = new Map<string, RemoteKeys>();
   for (const [name, entry] of Object.entries(processes ?? {})) {
     const host = remoteHostOf(entry.host);

@@ -4,12 +4,12 @@
 // restarted per its policy (on-failure: exponential backoff, at most max_restarts). stop() stops the
 // workers producers-first, each after the one before it has flushed and exited.
 import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import type { FromWorker, ToWorker, WorkerReport, WorkerSetup } from "./protocol.js";
 import { combineIncarnations } from "./incarnations.js";
 import type { ProcessPlan, RunPlan } from "./plan.js";
 import type { WorkerChild } from "./remote-child.js";
 import { RealClock } from "../core/clock.js";
+import { workerScript } from "./worker-script.js";
 
 export interface SupervisorOptions {
   readonly configFile: string;
@@ -60,13 +60,6 @@ export interface SupervisorEvents {
   onDeath?: (name: string, why: string, restartInMs: number | undefined) => void;
   onRestarted?: (name: string, pid: number) => void;
 }
-
-const workerEntry = (): { file: string; execArgv: string[] } => {
-  const here = import.meta.url;
-  // From source (tsx): the .ts entry, loaded through tsx. From the bundle (dist/cli.js): dist/worker.js.
-  if (here.endsWith(".ts")) return { file: fileURLToPath(new URL("./worker.ts", here)), execArgv: ["--import", "tsx"] };
-  return { file: fileURLToPath(new URL("./worker.js", here)), execArgv: [] };
-};
 
 export class Supervisor {
   readonly workers = new Map<string, WorkerRecord>();
@@ -165,7 +158,7 @@ export class Supervisor {
   }
 
   private spawn(w: WorkerRecord): Promise<void> {
-    const { file, execArgv } = workerEntry();
+    const { file, execArgv } = workerScript();
     const child: WorkerChild =
       w.plan.remote && this.opts.spawnRemote
         ? this.opts.spawnRemote({ ...w.plan, env: { ...w.plan.env, ...this.incarnationEnv(w) } })

@@ -4,11 +4,14 @@
 // says ready once its receivers are welcomed (the handshake: no start-up loss), starts on "go", and on
 // "stop" stops (producers first, in-flight work flushed), closes its links and sends its final figures.
 // It heartbeats all along, so a hung worker is noticed.
+//
+// The node types come from the entry point (sdk/cli/worker-entry.ts, bundled as dist/worker.js): the
+// SDK knows no node implementations of its own.
 import pino, { type Logger } from "pino";
-import { builtinRegistry } from "../../nodes/index.js";
 import { formatDiagnostics } from "../config/diagnostic.js";
 import { loadConfigFile, loadConfigText } from "../config/load.js";
 import { RealClock } from "../core/clock.js";
+import type { NodeRegistry } from "../graph/registry.js";
 import { GraphRuntime } from "../runtime/executor.js";
 import { summarize } from "../telemetry/summary.js";
 import { ProcessUsage } from "../telemetry/process-usage.js";
@@ -22,11 +25,18 @@ import type { FromWorker, ToWorker, WorkerReport, WorkerSetup } from "./protocol
 const CONNECT_TIMEOUT_MS = 20_000;
 const METRICS_EVERY_MS = 1000;
 
+/**
+ * The node types a worker may load, by WorkerSetup.registry name ("builtin" when the setup names none).
+ * Each is built only when a setup asks for it (the HIL fault nodes load only for a scenario).
+ */
+export type WorkerRegistries = Readonly<Record<NonNullable<WorkerSetup["registry"]>, () => NodeRegistry | Promise<NodeRegistry>>>;
+
 function send(m: FromWorker): void {
   if (process.connected) process.send!(m);
 }
 
-async function main(): Promise<void> {
+/** A worker process's whole life: called once by its entry point. */
+export async function runWorker(registries: WorkerRegistries): Promise<void> {
   // Ctrl-C on a terminal reaches the whole process group: the launcher decides the stop order.
   process.on("SIGINT", () => undefined);
   if (!process.send) {
@@ -46,7 +56,7 @@ async function main(): Promise<void> {
   const { plan } = setup;
   const log = pino({ level: setup.logLevel, base: { process: plan.name, pid: process.pid } }, pino.destination({ fd: 2, sync: true }));
   try {
-    await runWorker(setup, log);
+    await runPlanned(setup, log, registries);
   } catch (err) {
     log.error({ err }, `worker ${plan.name} failed: ${err instanceof Error ? err.message : String(err)}`);
     send({ t: "failed", error: err instanceof Error ? err.message : String(err) });
@@ -59,10 +69,9 @@ async function main(): Promise<void> {
   process.disconnect?.();
 }
 
-async function runWorker(setup: WorkerSetup, log: Logger): Promise<void> {
+async function runPlanned(setup: WorkerSetup, log: Logger, registries: WorkerRegistries): Promise<void> {
   const { plan } = setup;
-  // A HIL scenario's graph may hold fault nodes; they load only when asked for.
-  const registry = setup.registry === "hil" ? (await import("../../nodes/faults/index.js")).withFaultNodes(builtinRegistry()) : builtinRegistry();
+  const registry = await registries[setup.registry ?? "builtin"]();
   const loadOpts = { registry, sets: setup.sets };
   // On another board the config comes as text (its relative paths resolve from the agent's --root).
   const loaded = setup.configText !== undefined ? loadConfigText(setup.configFile, setup.configText, loadOpts) : await loadConfigFile(setup.configFile, loadOpts);
@@ -178,4 +187,3 @@ async function linkKeys(l: LinkPlan, end: "sender" | "receiver", setup: WorkerSe
   return readKeyPair(file);
 }
 
-void main();

@@ -11,6 +11,7 @@ import { LocalEdge, type DeadlineMissEvent } from "./edge.js";
 import type { Msg } from "../core/message.js";
 import { paths } from "../core/paths.js";
 import { NodeRunner, type OutputListener, type RunnerHost } from "./node-runner.js";
+import { portKey } from "../graph/ids.js";
 import { topologicalOrder } from "../graph/topology.js";
 import type { AnyNodeDefinition, ControlOf, EventOf, NodeAccess } from "../core/node.js";
 import { installUnhandledErrorHook, unhandledErrorsStarted, unhandledErrorsStopped, type UnhandledErrorSink } from "./unhandled-errors.js";
@@ -81,7 +82,7 @@ export class GraphRuntime implements RunnerHost, NodeAccess, UnhandledErrorSink 
   private wire(e: GraphEdge): void {
     const from = this.runners.get(e.from.node)!;
     const to = this.runners.get(e.to.node)!;
-    const stats = this.registry.edge(`${e.from.node}/${e.from.port}`, `${e.to.node}/${e.to.port}`);
+    const stats = this.registry.edge(portKey(e.from), portKey(e.to));
     const edge = new LocalEdge(e, stats, this.clock, to.input(e.to.port), (ev) => this.onMiss(ev));
     to.addInbound(edge);
     from.listen(e.from.port, (m, nowNs) => edge.offer(m, nowNs));
@@ -94,7 +95,7 @@ export class GraphRuntime implements RunnerHost, NodeAccess, UnhandledErrorSink 
    */
   private wireInbound(e: GraphEdge): void {
     const to = this.runners.get(e.to.node)!;
-    const stats = this.registry.edge(`${e.from.node}/${e.from.port}`, `${e.to.node}/${e.to.port}`);
+    const stats = this.registry.edge(portKey(e.from), portKey(e.to));
     const edge = new LocalEdge(e, stats, this.clock, to.input(e.to.port), (ev) => this.onMiss(ev));
     to.addInbound(edge);
     this.edges.push(edge);

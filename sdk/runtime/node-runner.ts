@@ -11,6 +11,7 @@ import { InputPort, type PortSink } from "./input-port.js";
 import { appendSpan, type Msg, type Trace } from "../core/message.js";
 import type { Delivered, NodeContext, NodeEvents, NodeInstance, Outgoing, Ports } from "../core/node.js";
 import { subscribeResilient } from "./resilient.js";
+import { portKey } from "../graph/ids.js";
 
 /**
  * Something that wants every message an output emits (edges, transport senders, recorders). `nowNs` is
@@ -118,7 +119,7 @@ export class NodeRunner implements EdgeConsumer {
     const def = node.def;
     for (const port of Object.keys(def.inputs)) this.inputs.set(port, new InputBinding(this, new InputPort<Delivered>(), port));
     for (const port of Object.keys(def.outputs as Ports)) {
-      this.outputs.set(port, new OutputPort(port, `${node.id}/${port}`, node.outputTypes[port] ?? "reflex.Blob"));
+      this.outputs.set(port, new OutputPort(port, portKey({ node: node.id, port }), node.outputTypes[port] ?? "reflex.Blob"));
     }
     this.events = def.events ? new InputPort<unknown>() : undefined;
     this.ctx = this.makeContext();

@@ -2,6 +2,7 @@
 // the runtime's MetricsRegistry through a TelemetryWindow, this process's CPU and RSS, the device
 // sampler's figures and the window's events. Multi-process runs: supervised-telemetry.ts.
 import type { Graph } from "../graph/model.js";
+import { edgeId, portKey } from "../graph/ids.js";
 import type { Cancel, Clock } from "../core/clock.js";
 import { toEventSnap } from "./events.js";
 import { ProcessUsage } from "./process-usage.js";
@@ -24,13 +25,11 @@ export interface DeviceSource {
 
 const NO_DEVICE: DeviceSource = { snap: () => ({ source: "none", note: "device figures are not sampled in this run" }) };
 
-export const edgeId = (e: Graph["edges"][number]): string => `${e.from.node}/${e.from.port} -> ${e.to.node}/${e.to.port}`;
-
 export function graphShape(graph: Graph): GraphShape {
   return {
     name: graph.name,
     nodes: [...graph.nodes.values()].map((n) => ({ id: n.id, type: n.type, process: n.process })),
-    edges: graph.edges.map((e) => ({ id: edgeId(e), from: `${e.from.node}/${e.from.port}`, to: `${e.to.node}/${e.to.port}` })),
+    edges: graph.edges.map((e) => ({ id: edgeId(e), from: portKey(e.from), to: portKey(e.to) })),
   };
 }
 
@@ -44,8 +43,8 @@ export function idleNode(n: { id: string; type: string; process: string }): Node
 export function idleEdge(e: Graph["edges"][number], process: string): EdgeSnap {
   return {
     id: edgeId(e),
-    from: `${e.from.node}/${e.from.port}`,
-    to: `${e.to.node}/${e.to.port}`,
+    from: portKey(e.from),
+    to: portKey(e.to),
     ratePerS: 0,
     depth: 0,
     maxDepth: 0,

@@ -6,7 +6,8 @@ import type { Graph } from "../graph/model.js";
 import { RealClock } from "../core/clock.js";
 import { EventLog, toEventSnap, type RawEvent } from "./events.js";
 import type { Usage } from "./process-usage.js";
-import { edgeId, graphShape, idleEdge, idleNode, type DashboardSource, type DeviceSource, type GraphShape } from "./snapshot.js";
+import { edgeId } from "../graph/ids.js";
+import { graphShape, idleEdge, idleNode, type DashboardSource, type DeviceSource, type GraphShape } from "./snapshot.js";
 import type { DashboardSnapshot, EdgeSnap, Health, NodeSnap, PathSnap, ProcessSnap } from "./snapshot-types.js";
 import { DEFAULT_INTERVAL_MS, DEFAULT_WINDOW_S, type LiveParts, type WindowOptions } from "./window.js";
 

@@ -3,6 +3,7 @@
 // interval; tick samples the all-time histograms and counters (latency-window.ts), so the hot path pays
 // nothing for the window. tick also turns counter growth into events (misses, drops, errors, stale).
 import type { Graph } from "../graph/model.js";
+import { portKey } from "../graph/ids.js";
 import type { Cancel, Clock } from "../core/clock.js";
 import { EventLog, type RawEvent } from "./events.js";
 import { edgeHealth, nodeHealth } from "./health.js";
@@ -279,7 +280,7 @@ export class TelemetryWindow {
   private deadlineOf(from: string, to: string): number | undefined {
     if (!this.graph) return undefined;
     for (const e of this.graph.edges) {
-      if (`${e.from.node}/${e.from.port}` === from && `${e.to.node}/${e.to.port}` === to) return e.qos.deadlineMs;
+      if (portKey(e.from) === from && portKey(e.to) === to) return e.qos.deadlineMs;
     }
     return undefined;
   }

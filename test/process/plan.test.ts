@@ -41,8 +41,8 @@ const load = (): { graph: Graph; config: GraphConfig } => {
 
 describe("process plan", () => {
   it("makes one ipc link per edge that crosses processes, none for edges inside one", () => {
-    const { graph, config } = load();
-    const plan = planRun(graph, config.processes, "/tmp/reflex-run-x");
+    const { graph } = load();
+    const plan = planRun(graph, "/tmp/reflex-run-x");
     assert.deepEqual(plan.links.map((l) => l.edge).sort(), [
       "camera/image -> policy/image",
       "policy/actions -> robot/actions",
@@ -55,8 +55,8 @@ describe("process plan", () => {
   });
 
   it("gives each process its nodes, its links, its restart policy and env", () => {
-    const { graph, config } = load();
-    const plan = planRun(graph, config.processes, "/tmp/r");
+    const { graph } = load();
+    const plan = planRun(graph, "/tmp/r");
     const by = new Map(plan.processes.map((p) => [p.name, p]));
     assert.deepEqual([...by.keys()].sort(), ["brain", "cam", "main"]);
     assert.deepEqual([...by.get("main")!.nodes].sort(), ["robot", "status"]);
@@ -68,8 +68,8 @@ describe("process plan", () => {
   });
 
   it("stops producers before their consumers (a closed loop broken at its sensors)", () => {
-    const { graph, config } = load();
-    const plan = planRun(graph, config.processes, "/tmp/r");
+    const { graph } = load();
+    const plan = planRun(graph, "/tmp/r");
     const order = plan.stopOrder;
     assert.deepEqual([...order].sort(), ["brain", "cam", "main"]);
     assert.deepEqual(stopOrder(plan, graph), order);
@@ -79,6 +79,6 @@ describe("process plan", () => {
 
   it("refuses to plan a process on another host whose keys were not read (see remote-plan.test.ts)", () => {
     const { graph } = load();
-    assert.throws(() => planRun(graph, { brain: { host: "10.1.2.3", keys: { secret: "k" } }, cam: {} }, "/tmp/r"), /10\.1\.2\.3 but its CurveZMQ keys were not read/);
+    assert.throws(() => planRun({ ...graph, processes: { brain: { host: "10.1.2.3", keys: { secret: "k" } }, cam: {} } }, "/tmp/r"), /10\.1\.2\.3 but its CurveZMQ keys were not read/);
   });
 });

@@ -3,7 +3,6 @@
 import { strict as assert } from "node:assert";
 import { builtinRegistry } from "../../nodes/index.js";
 import { loadConfigText } from "../../sdk/config/load.js";
-import type { ProcessEntry } from "../../sdk/config/schema.js";
 import { planRun } from "../../sdk/process/plan.js";
 import { DEFAULT_AGENT_PORT, remoteHostOf, type RemoteKeys } from "../../sdk/process/remote-hosts.js";
 import { generateKeyPair } from "../../sdk/transport/index.js";
@@ -35,7 +34,7 @@ const keysOf = (): RemoteKeys => ({ secretFile: "/keys/main.key_secret", publicK
 function plan(cam: string, brain: string, keys: Map<string, RemoteKeys>, localPorts = [40001, 40002, 40003]): ReturnType<typeof planRun> {
   const r = loadConfigText("t.yaml", text(cam, brain), { registry: builtinRegistry() });
   assert.ok(r.graph, JSON.stringify(r.diagnostics));
-  return planRun(r.graph, r.config!.processes as Record<string, ProcessEntry>, "/tmp/r", { keys, localPorts });
+  return planRun(r.graph, "/tmp/r", { keys, localPorts });
 }
 
 describe("plan: processes on other boards", () => {

@@ -111,9 +111,9 @@ nodes:
     );
     const r = await loadConfigFile(file, { registry: builtinRegistry() });
     assert.ok(r.graph, JSON.stringify(r.diagnostics));
-    const keys = await readRemoteKeys(r.config!.processes);
+    const keys = await readRemoteKeys(r.graph.processes);
     // The one edge goes from this board to board2: its sender binds here, on one of these free ports.
-    const plan = planRun(r.graph, r.config!.processes, await mkdtemp(join(dir, "run-")), { keys, localPorts: await freePorts(r.graph.edges.length) });
+    const plan = planRun(r.graph, await mkdtemp(join(dir, "run-")), { keys, localPorts: await freePorts(r.graph.edges.length) });
     await connectAgents(plan, file, clients);
     let onRestart: (pid: number) => void = () => undefined;
     const restarted = new Promise<number>((res) => (onRestart = res));

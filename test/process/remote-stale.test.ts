@@ -1,7 +1,7 @@
 // Staleness without a deadline: a cross-process input goes stale when the supervisor reports its
 // producer's process dead, even while the link itself still looks connected (a board that lost power
 // leaves its tcp connection up until the ZMTP heartbeat times out, seconds later). A real worker
-// process (sdk/process/worker.ts, forked like the launcher does) consumes a real ipc link whose
+// process (sdk/cli/worker-entry.ts, forked like the launcher does) consumes a real ipc link whose
 // sender, in this test process, stays open: only the supervisor's message can make the input stale.
 import { strict as assert } from "node:assert";
 import { fork } from "node:child_process";
@@ -43,13 +43,13 @@ describe("staleness without a deadline (real worker process, real ipc link)", fu
     await writeFile(file, config);
     const r = await loadConfigFile(file, { registry: builtinRegistry() });
     assert.ok(r.graph, JSON.stringify(r.diagnostics));
-    const plan = planRun(r.graph, r.config!.processes, dir);
+    const plan = planRun(r.graph, dir);
     const link = plan.links[0]!;
     assert.equal(link.deadlineMs, undefined, "the edge has no deadline");
     // This test process plays the producer's worker: it binds the link and stays up throughout.
     const sender = new LinkSender({ endpoint: link.endpoint, name: link.edge, logger: pino({ level: "silent" }) });
     await sender.open();
-    const worker = fork(fileURLToPath(new URL("../../sdk/process/worker.ts", import.meta.url)), [], {
+    const worker = fork(fileURLToPath(new URL("../../sdk/cli/worker-entry.ts", import.meta.url)), [], {
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       serialization: "json",

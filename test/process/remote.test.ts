@@ -107,8 +107,8 @@ nodes:
     await writeFile(file, configText(port, join(dir, "main.key_secret"), join(dir, "board2.key")));
     const r = await loadConfigFile(file, { registry: builtinRegistry() });
     assert.ok(r.graph, JSON.stringify(r.diagnostics));
-    const keys = await readRemoteKeys(r.config!.processes);
-    const plan = planRun(r.graph, r.config!.processes, await mkdtemp(join(dir, "run-")), { keys, localPorts: await freePorts(r.graph.edges.length) });
+    const keys = await readRemoteKeys(r.graph.processes);
+    const plan = planRun(r.graph, await mkdtemp(join(dir, "run-")), { keys, localPorts: await freePorts(r.graph.edges.length) });
     // Between the boards: tcp on loopback with CurveZMQ; the brain's output binds after the agent's port.
     const actionsLink = plan.links.find((l) => l.edge === "policy/actions -> robot/actions")!;
     assert.equal(actionsLink.endpoint, `tcp://127.0.0.1:${port + 1}`);

@@ -65,7 +65,7 @@ describe("supervisor (real worker processes)", function () {
     let onRestart: (pid: number) => void = () => undefined;
     const restarted = new Promise<number>((resolve) => (onRestart = resolve));
     const sup = new Supervisor(
-      planRun(r.graph, r.config!.processes, runDir),
+      planRun(r.graph, runDir),
       { configFile: file, note: (l) => notes.push(l) },
       { onDeath: (name, why) => deaths.push(`${name}: ${why}`), onRestarted: (_n, pid) => onRestart(pid) },
     );
