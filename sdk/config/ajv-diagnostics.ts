@@ -3,7 +3,7 @@
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "./diagnostic.js";
 import type { ConfigSource, YamlPath } from "./source.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../core/suggest.js";
 
 export function ajvDiagnostics(
   errors: readonly ErrorObject[],

@@ -15,7 +15,7 @@ import { ConfigError, type Diagnostic } from "./diagnostic.js";
 import { GraphConfigSchema, type GraphConfig, type InputSpec } from "./schema.js";
 import { applySets } from "./set-override.js";
 import { ConfigSource, type YamlPath } from "./source.js";
-import { didYouMean, nearest } from "./suggest.js";
+import { didYouMean, nearest } from "../core/suggest.js";
 
 export interface LoadOptions {
   readonly registry: NodeRegistry;

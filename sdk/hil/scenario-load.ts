@@ -9,7 +9,7 @@ import type { TSchema } from "@sinclair/typebox";
 import { ajvDiagnostics } from "../config/ajv-diagnostics.js";
 import type { Diagnostic } from "../config/diagnostic.js";
 import { ConfigSource, type YamlPath } from "../config/source.js";
-import { didYouMean } from "../config/suggest.js";
+import { didYouMean } from "../core/suggest.js";
 import { FaultSchemas, ScenarioSchema, type Fault, type FaultKind, type Scenario } from "./scenario-schema.js";
 
 export interface LoadedScenario extends Omit<Scenario, "faults"> {

@@ -2,7 +2,7 @@
 // summary when a config with a replay node is loaded, and by HIL to put a recording in place of the
 // nodes that produced it (sdk/hil/transforms/replay-sensors.ts).
 import type { Ports } from "../core/node.js";
-import { didYouMean } from "../config/suggest.js";
+import { didYouMean } from "../core/suggest.js";
 import { readSummarySync, RecordingError, type RecordingSummary } from "./reader.js";
 import { isPortName, portForTopic } from "./topics.js";
 

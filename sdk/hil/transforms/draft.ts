@@ -6,7 +6,7 @@
 // written once at the end (see ../effective-graph.ts for why the document and not a Graph).
 import type { Document } from "yaml";
 import type { Diagnostic } from "../../config/diagnostic.js";
-import { didYouMean } from "../../config/suggest.js";
+import { didYouMean } from "../../core/suggest.js";
 import type { Ports } from "../../core/node.js";
 import { edgeId } from "../../graph/ids.js";
 import type { Graph, GraphEdge } from "../../graph/model.js";

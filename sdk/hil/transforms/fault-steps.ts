@@ -2,7 +2,7 @@
 // reorder, a corrupter, a slow-down in front of a node's inputs), active in its time window; a kill is
 // left to the runner (it signals a worker), and corruption of a cross-process link to the link's
 // sender (resolved once the graph is final: ./link-faults.ts).
-import { didYouMean } from "../../config/suggest.js";
+import { didYouMean } from "../../core/suggest.js";
 import type { GraphEdge } from "../../graph/model.js";
 import type { Fault } from "../scenario-schema.js";
 import { findEdges, findNode, insertOnEdge, opt, report, scenarioDiagnostic, type Draft, type Transform } from "./draft.js";

@@ -1,7 +1,7 @@
 // `record:`: a record node fed from each chosen output by a queue edge (64, oldest dropped and
 // counted), as `reflex run --record` adds one. It writes <out>/<scenario>.mcap.
 import { join } from "node:path";
-import { didYouMean } from "../../config/suggest.js";
+import { didYouMean } from "../../core/suggest.js";
 import { portForTopic } from "../../mcap/topics.js";
 import type { LoadedScenario } from "../scenario-load.js";
 import { opt, report, scenarioDiagnostic, type Transform } from "./draft.js";

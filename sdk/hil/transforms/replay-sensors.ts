@@ -6,7 +6,7 @@
 // as it is; and the draft's graph becomes the graph with the replay, which is what later references
 // (faults, inserts, the recorder) are resolved against.
 import { replayPlan, type ReplayPlan } from "../../mcap/replay-plan.js";
-import { didYouMean } from "../../config/suggest.js";
+import { didYouMean } from "../../core/suggest.js";
 import type { Diagnostic } from "../../config/diagnostic.js";
 import type { MessageName } from "../../messages/index.js";
 import type { Graph, GraphNode } from "../../graph/model.js";

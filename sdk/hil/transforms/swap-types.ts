@@ -1,6 +1,6 @@
 // `overrides.nodes`: a rig replaces sim nodes by its drivers, by overrides alone. The node keeps its id
 // and its wiring; its type, params (and process, if given) are the override's.
-import { didYouMean } from "../../config/suggest.js";
+import { didYouMean } from "../../core/suggest.js";
 import type { LoadedScenario } from "../scenario-load.js";
 import { findNode, opt, report, scenarioDiagnostic, type Transform } from "./draft.js";
 
