@@ -2,7 +2,7 @@
 // most `max_held` at once: beyond that the newest is dropped and counted, never an unbounded queue).
 import { Type } from "@sinclair/typebox";
 import { Observable } from "rxjs";
-import type { Cancel } from "../../sdk/core/clock.js";
+import { type Cancel, msToNs } from "../../sdk/core/clock.js";
 import { defineNode, type Outgoing } from "../../sdk/core/node.js";
 import { FaultWindow, WindowParams } from "./window.js";
 
@@ -25,7 +25,7 @@ export default defineNode({
       const s = ctx.subscribe(ctx.inputs.in, (m) => {
         if (!w.active) return sub.next(ctx.msg(m.body, m));
         if (held.size >= p.max_held) return ctx.metrics.gauge("fault_dropped", ++dropped);
-        const cancel = ctx.clock.at(ctx.clock.nowNs() + p.ms * 1e6, () => {
+        const cancel = ctx.clock.at(ctx.clock.nowNs() + msToNs(p.ms), () => {
           held.delete(cancel);
           sub.next(ctx.msg(m.body, m));
         });

@@ -3,7 +3,7 @@
 // within `hold_ms` goes on alone.
 import { Type } from "@sinclair/typebox";
 import { Observable } from "rxjs";
-import type { Cancel } from "../../sdk/core/clock.js";
+import { type Cancel, msToNs } from "../../sdk/core/clock.js";
 import { defineNode, type Delivered, type Outgoing } from "../../sdk/core/node.js";
 import { FaultWindow, WindowParams } from "./window.js";
 
@@ -34,7 +34,7 @@ export default defineNode({
           release();
           ctx.metrics.gauge("fault_swapped", ++swapped);
         } else if (w.active) {
-          held = { m, cancel: ctx.clock.at(ctx.clock.nowNs() + p.hold_ms * 1e6, release) };
+          held = { m, cancel: ctx.clock.at(ctx.clock.nowNs() + msToNs(p.hold_ms), release) };
         } else {
           sub.next(ctx.msg(m.body, m));
         }

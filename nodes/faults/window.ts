@@ -1,7 +1,7 @@
 // When a fault node is active: a window of clock time measured from the graph's start (the node's
 // start()), so a scenario's `at_s` / `for_ms` mean the same on the virtual and the real clock.
 import { Type } from "@sinclair/typebox";
-import type { Clock } from "../../sdk/core/clock.js";
+import { type Clock, nsToMs } from "../../sdk/core/clock.js";
 
 export const WindowParams = {
   message: Type.String({ default: "reflex.Blob", description: "message type of the ports" }),
@@ -28,7 +28,7 @@ export class FaultWindow {
 
   get active(): boolean {
     if (Number.isNaN(this.startNs)) return false;
-    const t = (this.clock.nowNs() - this.startNs) / 1e6;
+    const t = nsToMs(this.clock.nowNs() - this.startNs);
     return t >= this.fromMs && t < this.toMs;
   }
 }

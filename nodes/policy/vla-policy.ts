@@ -26,6 +26,7 @@ import {
 import { loadModel, type LoadedModel } from "../../sdk/engine/index.js";
 import type { reflex } from "../../sdk/messages/index.js";
 import { defineNode, eventsOf, type Delivered, type NodeAccess, type Outgoing } from "../../sdk/core/node.js";
+import { msToNs, nsToMs } from "../../sdk/core/clock.js";
 
 const Params = Type.Object(
   {
@@ -88,7 +89,7 @@ export function configureVlaPolicy(runtime: NodeAccess, node: string, changes: V
   control(changes);
 }
 
-const wallNs = (): number => performance.now() * 1e6;
+const wallNs = (): number => msToNs(performance.now());
 
 const vlaPolicy = defineNode({
   type: "vla-policy",
@@ -196,7 +197,7 @@ const vlaPolicy = defineNode({
       ctx.metrics.gauge("cache_hit_rate", report.patches.hitRate);
       ctx.metrics.gauge("steps", report.sampler.computed);
       ctx.metrics.gauge("flops_pct", (100 * report.flops.total) / report.flops.baseline);
-      ctx.metrics.gauge("latency_ms", wall / 1e6);
+      ctx.metrics.gauge("latency_ms", nsToMs(wall));
       ctx.events.emit({ node: ctx.id, report, wallNs: wall });
       const body: reflex.ActionChunk.$Properties = {
         horizon: m.action.horizon,

@@ -1,7 +1,7 @@
 // `reflex run --record`: the graph plus a record node fed by every output (or the chosen ones), added
 // as data before the graph starts. The recorder's edges queue (64, oldest dropped and counted), so a
 // slow disk never holds back the producers.
-import { didYouMean } from "../../sdk/config/suggest.js";
+import { didYouMean } from "../../sdk/core/suggest.js";
 import type { Graph, GraphEdge, GraphNode } from "../../sdk/graph/model.js";
 import type { MessageName } from "../../sdk/messages/index.js";
 import type { AnyNodeDefinition } from "../../sdk/core/node.js";

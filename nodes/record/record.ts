@@ -5,7 +5,7 @@
 // clock time, whichever comes first, and are synced to disk as they close.
 import { Type, type Static } from "@sinclair/typebox";
 import { merge, tap, type Observable } from "rxjs";
-import { didYouMean } from "../../sdk/config/suggest.js";
+import { didYouMean } from "../../sdk/core/suggest.js";
 import { RecordingWriter } from "../../sdk/mcap/writer.js";
 import { codecOf, isMessageName, messageNames } from "../../sdk/messages/index.js";
 import { defineNode, type Delivered, type Ports } from "../../sdk/core/node.js";

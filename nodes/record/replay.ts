@@ -8,7 +8,7 @@ import { Type, type Static } from "@sinclair/typebox";
 import { Subject } from "rxjs";
 import { decodeBody, Recording, RecordingError, type RecordedMessage } from "../../sdk/mcap/reader.js";
 import { replayPlan } from "../../sdk/mcap/replay-plan.js";
-import type { Cancel } from "../../sdk/core/clock.js";
+import { type Cancel, msToNs } from "../../sdk/core/clock.js";
 import { defineNode, type Outgoing } from "../../sdk/core/node.js";
 
 const Params = Type.Object(
@@ -71,7 +71,7 @@ export default defineNode({
           loops++;
           ctx.metrics.gauge("loops", loops);
           // The next pass starts one mean message gap after the last message of this one.
-          const gap = passMessages > 1 ? (lastDueNs - originNs) / (passMessages - 1) : 1e6;
+          const gap = passMessages > 1 ? (lastDueNs - originNs) / (passMessages - 1) : msToNs(1);
           beginPass(lastDueNs + Math.max(gap, 1));
         } else {
           ctx.log.info({ file: p.file, played, loops }, `replay: end of ${p.file} (${played} messages played)`);

@@ -1,5 +1,6 @@
 // The watchdog's bookkeeping, apart from its streams: whether it holds, and the figures it reports
 // (gauges in the run summary, read by HIL budgets). Times are clock ns.
+import { nsToMs } from "../../sdk/core/clock.js";
 
 export interface WatchdogFigures {
   /** 1 while holding. */
@@ -58,7 +59,7 @@ export class WatchdogState {
     const ep = this.episodes[this.holdEpisodes - 1];
     if (ep) ep.resumeNs = nowNs;
     const held = nowNs - this.lastHoldNs;
-    this.lastHoldMs = held / 1e6;
+    this.lastHoldMs = nsToMs(held);
     if (held > this.maxHoldNs) this.maxHoldNs = held;
     return true;
   }
@@ -76,8 +77,8 @@ export class WatchdogState {
       hold_episodes: this.holdEpisodes,
       withheld: this.withheld,
       forwarded: this.forwarded,
-      max_forwarded_age_ms: this.maxForwardedAgeNs / 1e6,
-      max_hold_ms: this.maxHoldNs / 1e6,
+      max_forwarded_age_ms: nsToMs(this.maxForwardedAgeNs),
+      max_hold_ms: nsToMs(this.maxHoldNs),
       last_hold_ns: this.lastHoldNs,
       last_resume_ns: this.lastResumeNs,
     };

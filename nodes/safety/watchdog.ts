@@ -7,7 +7,7 @@
 import { Type } from "@sinclair/typebox";
 import { filter, map, Observable, share } from "rxjs";
 import type { reflex } from "../../sdk/messages/index.js";
-import type { Cancel } from "../../sdk/core/clock.js";
+import { type Cancel, msToNs, nsToMs } from "../../sdk/core/clock.js";
 import { defineNode, type Delivered, type Outgoing } from "../../sdk/core/node.js";
 import { WatchdogState } from "./watchdog-state.js";
 
@@ -42,7 +42,7 @@ export default defineNode({
     events: { type: "reflex.DeadlineMiss", description: "one per hold episode: the action's age and the deadline" },
   },
   create(ctx, p) {
-    const deadlineNs = p.deadline_ms * 1e6;
+    const deadlineNs = msToNs(p.deadline_ms);
     const state = new WatchdogState(p.report_episodes);
     const gauges = (): void => {
       for (const [k, v] of Object.entries(state.figures())) ctx.metrics.gauge(k, v);
@@ -63,7 +63,7 @@ export default defineNode({
         // A hold is the watchdog's own command, issued now: new data (its age at the robot is its own).
         sub.next({ port: "command", out: ctx.msg(holdBody(newest?.body)) });
         if (started) {
-          const ev: reflex.DeadlineMiss.$Properties = { node: ctx.id, port: "actions", ageMs: ageNs / 1e6, deadlineMs: p.deadline_ms };
+          const ev: reflex.DeadlineMiss.$Properties = { node: ctx.id, port: "actions", ageMs: nsToMs(ageNs), deadlineMs: p.deadline_ms };
           sub.next({ port: "events", out: newest ? ctx.msg(ev, newest) : ctx.msg(ev) });
           if (now - lastLogNs >= 1e9) {
             lastLogNs = now;

@@ -3,6 +3,7 @@ import { Type } from "@sinclair/typebox";
 import { tap } from "rxjs";
 import { defineNode } from "../../sdk/core/node.js";
 import { MessageParam } from "./message-param.js";
+import { msToNs, nsToMs } from "../../sdk/core/clock.js";
 
 export default defineNode({
   type: "log",
@@ -27,9 +28,9 @@ export default defineNode({
       tap((m) => {
         count++;
         const now = ctx.clock.nowNs();
-        if (now - lastNs < p.every_ms * 1e6) return;
+        if (now - lastNs < msToNs(p.every_ms)) return;
         lastNs = now;
-        ctx.log[p.level]({ topic: m.header.topic, seq: m.header.seq, age_ms: (now - m.header.captureNs) / 1e6, count, body: m.body }, `${m.header.topic} #${m.header.seq}`);
+        ctx.log[p.level]({ topic: m.header.topic, seq: m.header.seq, age_ms: nsToMs(now - m.header.captureNs), count, body: m.body }, `${m.header.topic} #${m.header.seq}`);
       }),
     );
     return { effects: [effect] };

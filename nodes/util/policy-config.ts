@@ -3,7 +3,7 @@
 // 5 s". Each change is its own message at its time; across processes it travels like any other edge.
 import { Type } from "@sinclair/typebox";
 import { Subject } from "rxjs";
-import type { Cancel } from "../../sdk/core/clock.js";
+import { type Cancel, msToNs } from "../../sdk/core/clock.js";
 import type { reflex } from "../../sdk/messages/index.js";
 import { defineNode, type Outgoing } from "../../sdk/core/node.js";
 
@@ -37,7 +37,7 @@ export default defineNode({
         const t0 = ctx.clock.nowNs();
         for (const c of p.schedule) {
           timers.push(
-            ctx.clock.at(t0 + c.at_ms * 1e6, () => {
+            ctx.clock.at(t0 + msToNs(c.at_ms), () => {
               sent++;
               ctx.metrics.gauge("sent", sent);
               out.next(ctx.msg({ steps: c.steps }));

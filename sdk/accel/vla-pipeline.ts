@@ -20,6 +20,7 @@ import { StepCache } from "./step-cache.js";
 import { gatherRows, pruneTokens, type PruneResult } from "./token-pruning.js";
 import { baselineFlops, tickFlops, type TickFlops } from "./vla-flops.js";
 import { checkPipelineOptions, type VlaPipelineOptions } from "./vla-options.js";
+import { msToNs } from "../core/clock.js";
 
 export interface VlaTickInput {
   /** RGB8, row-major HWC, the model's image.width x image.height. */
@@ -156,7 +157,7 @@ export class VlaPipeline {
     };
     checkContract(model.folder, engines);
     const kernels = selectKernels(deps.kernels ?? "auto");
-    return new VlaPipeline(model.manifest, engines, options, deps.now ?? (() => performance.now() * 1e6), kernels);
+    return new VlaPipeline(model.manifest, engines, options, deps.now ?? (() => msToNs(performance.now())), kernels);
   }
 
   /** The options in force. */

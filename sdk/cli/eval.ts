@@ -20,6 +20,7 @@ import { NodeInitError } from "../runtime/executor.js";
 import { runGraph } from "../process/run-graph.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit.js";
 import { collect } from "./load.js";
+import { msToNs, nsToMs } from "../core/clock.js";
 
 export interface EvalOptions {
   readonly episodes: number;
@@ -97,7 +98,7 @@ export async function evaluate(file: string, opts: EvalOptions): Promise<EvalRes
   let rt: GraphRuntime | undefined;
   const gauges = (): Map<string, number> => rt!.registry.nodes.get(robot)!.gauges;
   // Each episode takes at most max_steps control steps; leave room for the first frames and chunks.
-  const limitNs = (opts.episodes * (maxSteps + 2) * stepMs + 2000) * 1e6;
+  const limitNs = msToNs(opts.episodes * (maxSteps + 2) * stepMs + 2000);
   let started = false;
   let off = (): void => {};
   let virtualNs = 0;
@@ -140,7 +141,7 @@ export async function evaluate(file: string, opts: EvalOptions): Promise<EvalRes
   for (let e = 0; e < opts.episodes; e++) steps += (maxStep.get(e) ?? 0) + 1;
   const stageMs: Record<string, Quantiles> = {};
   for (const stage of ["preprocess", "vision", "prune", "backbone", "head"] as const) {
-    stageMs[stage] = quantiles(ticks.map((t) => t.report.latencyNs[stage] / 1e6));
+    stageMs[stage] = quantiles(ticks.map((t) => nsToMs(t.report.latencyNs[stage])));
   }
   const mean = (f: (t: VlaTickEvent) => number): number => (ticks.length ? ticks.reduce((a, t) => a + f(t), 0) / ticks.length : NaN);
   return {
@@ -153,7 +154,7 @@ export async function evaluate(file: string, opts: EvalOptions): Promise<EvalRes
     successRate,
     meanEpisodeSteps: steps / opts.episodes,
     ticks: ticks.length,
-    latencyMs: ticks.length ? quantiles(ticks.map((t) => t.wallNs / 1e6)) : undefined,
+    latencyMs: ticks.length ? quantiles(ticks.map((t) => nsToMs(t.wallNs))) : undefined,
     stageMs,
     flopsPerTick: mean((t) => t.report.flops.total),
     baselineFlopsPerTick: mean((t) => t.report.flops.baseline),

@@ -1,5 +1,5 @@
 // The live one-line status of a long run on a terminal: messages, rate, worst p99, drops, misses.
-import type { Clock } from "../core/clock.js";
+import { type Clock, nsToMs } from "../core/clock.js";
 import type { MetricsRegistry } from "../core/stats.js";
 
 export class StatusLine {
@@ -42,7 +42,7 @@ export class StatusLine {
     this.lastCount = count;
     this.lastWallMs = now;
     const t = (this.clock.nowNs() - r.startedNs) / 1e9;
-    return `t=${t.toFixed(1)}s  msgs=${count}  rate=${rate.toFixed(0)}/s  e2e p99=${(p99 / 1e6).toFixed(2)} ms  drops=${drops}  misses=${misses}  (Ctrl-C stops)`;
+    return `t=${t.toFixed(1)}s  msgs=${count}  rate=${rate.toFixed(0)}/s  e2e p99=${nsToMs(p99).toFixed(2)} ms  drops=${drops}  misses=${misses}  (Ctrl-C stops)`;
   }
 
   private render(): void {

@@ -4,6 +4,7 @@
 import type { reflex } from "../messages/index.js";
 import type { Graph, GraphEdge } from "../graph/model.js";
 import type { Msg } from "../core/message.js";
+import { nsToMs } from "../core/clock.js";
 
 export interface CommandRecord {
   /** Delivery time, ms from the start of the run. */
@@ -33,8 +34,8 @@ export class ActuatorProbe {
     const now = this.nowNs();
     const body = msg.body as reflex.ActionChunk.$Properties;
     this.commands.push({
-      tMs: (now - this.startNs()) / 1e6,
-      ageMs: (now - msg.header.captureNs) / 1e6,
+      tMs: nsToMs(now - this.startNs()),
+      ageMs: nsToMs(now - msg.header.captureNs),
       hold: body.hold === true,
       data: body.hold ? [] : Array.from(body.data ?? []),
     });

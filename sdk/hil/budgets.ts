@@ -8,6 +8,7 @@ import type { LoadedScenario } from "./scenario-load.js";
 import { recordingPart } from "../mcap/parts.js";
 import { RecordingError } from "../mcap/reader.js";
 import { scanRecording } from "../mcap/scan.js";
+import { nsToMs } from "../core/clock.js";
 
 export interface BudgetRow {
   /** e.g. "path camera > policy > robot p99". */
@@ -160,7 +161,7 @@ function recoveryRow(m: Measured, limit: number, wd: Record<string, number> | un
       }
       if (holdNs === 0) worst.push({ ms: 0, what: `kill ${k.process}: the actuator never went without fresh actions` });
       else if (resumeNs === 0) worst.push({ ms: Number.POSITIVE_INFINITY, what: `kill ${k.process}: no fresh action after it` });
-      else worst.push({ ms: (resumeNs - k.atNs) / 1e6, what: `kill ${k.process}: held ${((resumeNs - holdNs) / 1e6).toFixed(0)} ms` });
+      else worst.push({ ms: nsToMs(resumeNs - k.atNs), what: `kill ${k.process}: held ${nsToMs(resumeNs - holdNs).toFixed(0)} ms` });
     }
   }
   for (const f of m.graph.faults) {

@@ -15,7 +15,7 @@ import * as zmq from "zeromq";
 import { checkEndpoint, type CurveKeyPair } from "../transport/index.js";
 import { TCP_HEARTBEAT } from "../transport/link-options.js";
 import { registerZapPolicy, type ZapRegistration } from "../transport/zap-handler.js";
-import { RealClock } from "../core/clock.js";
+import { nsToMs, RealClock } from "../core/clock.js";
 import { agentWorkerEnv } from "./agent-env.js";
 import { AGENT_PROTOCOL, parseFrame, type FromAgent, type ToAgent } from "./agent-protocol.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
@@ -206,7 +206,7 @@ export class Agent {
     s.workers.set(name, child);
     this.counters.spawned++;
     const runStart = Number(env["REFLEX_RUN_START_NS"] ?? 0);
-    const age = runStart > 0 ? `, run started ${((nowNs - runStart) / 1e6).toFixed(0)} ms ago` : "";
+    const age = runStart > 0 ? `, run started ${nsToMs(nowNs - runStart).toFixed(0)} ms ago` : "";
     this.opts.logger.info({ process: name, pid, restart }, `worker ${name} started (pid ${pid}${restart > 0 ? `, restart ${restart}${age}` : ""})`);
     child.on("message", (msg: FromWorker) => this.reply(s, { t: "from", name, pid, m: msg }));
     child.on("exit", (code, signal) => {

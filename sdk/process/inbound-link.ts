@@ -2,7 +2,7 @@
 // into the consuming node's input through the edge's QoS (GraphRuntime.inject), and a watch that
 // marks the edge stale while its producer is gone or silent past the deadline.
 import type { Logger } from "pino";
-import type { Clock } from "../core/clock.js";
+import { type Clock, msToNs, nsToMs } from "../core/clock.js";
 import type { GraphRuntime } from "../runtime/executor.js";
 import type { EdgeStats } from "../core/stats.js";
 import { LinkReceiver, badFrameTotal, type LinkReceiverCurve } from "../transport/index.js";
@@ -29,7 +29,7 @@ export class InboundLink {
     const edge = runtime.remoteInbound.get(plan.edge);
     if (!edge) throw new Error(`edge ${plan.edge} does not end in process ${runtime.process}`);
     this.stats = edge.stats;
-    this.deadlineNs = plan.deadlineMs !== undefined ? plan.deadlineMs * 1e6 : Number.POSITIVE_INFINITY;
+    this.deadlineNs = plan.deadlineMs !== undefined ? msToNs(plan.deadlineMs) : Number.POSITIVE_INFINITY;
     this.receiver = new LinkReceiver({
       endpoint: plan.endpoint,
       name: plan.edge,
@@ -62,7 +62,7 @@ export class InboundLink {
   watch(): void {
     this.lastArrivalNs = this.clock.nowNs();
     if (!Number.isFinite(this.deadlineNs)) return;
-    const periodMs = Math.max(5, this.deadlineNs / 1e6 / 2);
+    const periodMs = Math.max(5, nsToMs(this.deadlineNs) / 2);
     this.timer = setInterval(() => {
       const now = this.clock.nowNs();
       if (now - this.lastArrivalNs <= this.deadlineNs) return;

@@ -2,7 +2,7 @@
 // Every buffer is bounded and every message that does not reach the consumer is counted.
 import type { EdgeQos, GraphEdge } from "../graph/model.js";
 import type { EdgeStats } from "../core/stats.js";
-import type { Clock } from "../core/clock.js";
+import { type Clock, msToNs } from "../core/clock.js";
 import type { Msg } from "../core/message.js";
 
 /** The consuming side an edge delivers into (a node's input port, owned by the node runner). */
@@ -47,8 +47,8 @@ export class LocalEdge {
     this.capacity = spec.qos.kind === "keep-latest" ? 1 : Math.max(1, spec.qos.queue);
     this.buffer = new Array<Msg | undefined>(this.capacity);
     this.throttlePeriodNs = spec.qos.throttleHz ? 1e9 / spec.qos.throttleHz : 0;
-    this.deadlineNs = spec.qos.deadlineMs !== undefined ? spec.qos.deadlineMs * 1e6 : Number.POSITIVE_INFINITY;
-    this.delayNs = spec.qos.delayMs ? spec.qos.delayMs * 1e6 : 0;
+    this.deadlineNs = spec.qos.deadlineMs !== undefined ? msToNs(spec.qos.deadlineMs) : Number.POSITIVE_INFINITY;
+    this.delayNs = spec.qos.delayMs ? msToNs(spec.qos.delayMs) : 0;
   }
 
   get depth(): number {

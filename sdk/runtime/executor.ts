@@ -5,7 +5,7 @@ import { Observable, Subject } from "rxjs";
 import type { Logger } from "pino";
 import type { Graph, GraphEdge } from "../graph/model.js";
 import { MetricsRegistry, type PathStats } from "../core/stats.js";
-import type { Clock } from "../core/clock.js";
+import { type Clock, nsToMs } from "../core/clock.js";
 import { VirtualClock } from "../core/clock.js";
 import { LocalEdge, type DeadlineMissEvent } from "./edge.js";
 import type { Msg } from "../core/message.js";
@@ -129,8 +129,8 @@ export class GraphRuntime implements RunnerHost, NodeAccess, UnhandledErrorSink 
     if (ev.atNs - this.missLogNs >= 1e9 || this.missLogNs === 0) {
       this.missLogNs = ev.atNs;
       this.log.warn(
-        { edge: ev.edge, age_ms: ev.ageNs / 1e6, deadline_ms: ev.deadlineNs / 1e6 },
-        `deadline miss on ${ev.edge}: input ${(ev.ageNs / 1e6).toFixed(2)} ms old, deadline ${ev.deadlineNs / 1e6} ms`,
+        { edge: ev.edge, age_ms: nsToMs(ev.ageNs), deadline_ms: nsToMs(ev.deadlineNs) },
+        `deadline miss on ${ev.edge}: input ${nsToMs(ev.ageNs).toFixed(2)} ms old, deadline ${nsToMs(ev.deadlineNs)} ms`,
       );
     }
   }

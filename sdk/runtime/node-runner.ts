@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { GraphNode } from "../graph/model.js";
 import type { LatencyHistogram } from "../core/histogram.js";
 import type { NodeStats, PathStats } from "../core/stats.js";
-import type { Clock } from "../core/clock.js";
+import { type Clock, msToNs } from "../core/clock.js";
 import type { EdgeConsumer, LocalEdge } from "./edge.js";
 import { InputPort, type PortSink } from "./input-port.js";
 import { appendSpan, type Msg, type Trace } from "../core/message.js";
@@ -357,7 +357,7 @@ export class NodeRunner implements EdgeConsumer {
       sleep(ms: number): Promise<void> {
         host.sleepStarted();
         return new Promise<void>((resolve) => {
-          host.clock.at(host.clock.nowNs() + ms * 1e6, () => {
+          host.clock.at(host.clock.nowNs() + msToNs(ms), () => {
             host.sleepEnded();
             resolve();
           });
@@ -365,7 +365,7 @@ export class NodeRunner implements EdgeConsumer {
       },
       every(periodMs: number): Observable<{ index: number; dueNs: number }> {
         if (!(periodMs > 0)) throw new RangeError(`node ${runner.node.id}: period must be > 0 ms, got ${periodMs}`);
-        return new Observable((sub) => host.clock.every(periodMs * 1e6, (index, dueNs) => sub.next({ index, dueNs })));
+        return new Observable((sub) => host.clock.every(msToNs(periodMs), (index, dueNs) => sub.next({ index, dueNs })));
       },
       subscribe: <T>(stream: Observable<T>, next: (value: T) => void): Subscription => this.subscribeHand(stream, next),
       // The runner's context is the erased one: a definition's event type is checked where it is declared.

@@ -2,6 +2,7 @@
 // as JSON for CI and HIL rigs (`reflex run --report`).
 import type { LatencySummary } from "../core/histogram.js";
 import type { MetricsRegistry } from "../core/stats.js";
+import { nsToMs } from "../core/clock.js";
 
 export interface LatencyRow {
   count: number;
@@ -96,7 +97,7 @@ export function summarize(registry: MetricsRegistry, graph: string, clock: strin
 }
 
 function latency(s: LatencySummary, rate: (n: number) => number): LatencyRow {
-  const ms = (ns: number): number => round(ns / 1e6, 3);
+  const ms = (ns: number): number => round(nsToMs(ns), 3);
   return { count: s.count, rate_hz: rate(s.count), p50_ms: ms(s.p50Ns), p90_ms: ms(s.p90Ns), p99_ms: ms(s.p99Ns), max_ms: ms(s.maxNs), drops: 0, deadline_misses: 0 };
 }
 

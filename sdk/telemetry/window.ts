@@ -4,7 +4,7 @@
 // nothing for the window. tick also turns counter growth into events (misses, drops, errors, stale).
 import type { Graph } from "../graph/model.js";
 import { portKey } from "../graph/ids.js";
-import type { Cancel, Clock } from "../core/clock.js";
+import { type Cancel, type Clock, msToNs, nsToMs } from "../core/clock.js";
 import { EventLog, type RawEvent } from "./events.js";
 import { edgeHealth, nodeHealth } from "./health.js";
 import { CounterWindow, LatencyWindow } from "./latency-window.js";
@@ -98,7 +98,7 @@ export class TelemetryWindow {
 
   /** Samples every figure on `clock` every interval until the returned function is called. */
   start(clock: Clock): Cancel {
-    return clock.every(this.intervalMs * 1e6, () => this.tick(clock.nowNs()), clock.nowNs() + this.intervalMs * 1e6);
+    return clock.every(msToNs(this.intervalMs), () => this.tick(clock.nowNs()), clock.nowNs() + msToNs(this.intervalMs));
   }
 
   /** Closes an interval: samples every histogram and counter, and records events for what grew. */
@@ -123,7 +123,7 @@ export class TelemetryWindow {
       const m = t.misses.lastDelta;
       if (m > 0) {
         const deadline = t.deadlineMs !== undefined ? ` (deadline ${t.deadlineMs} ms)` : "";
-        this.event(nowNs, "deadline-miss", s.id, `${m} deadline miss${m === 1 ? "" : "es"}${deadline}; newest input delivered ${(s.lastAgeNs / 1e6).toFixed(2)} ms old`);
+        this.event(nowNs, "deadline-miss", s.id, `${m} deadline miss${m === 1 ? "" : "es"}${deadline}; newest input delivered ${nsToMs(s.lastAgeNs).toFixed(2)} ms old`);
       }
       const l = t.loss.lastDelta;
       if (l > 0) this.event(nowNs, "drop", s.id, `${l} message${l === 1 ? "" : "s"} dropped (queue ${s.droppedQueue}, gap ${s.droppedGap} since start)`);
