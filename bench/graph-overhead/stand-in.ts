@@ -4,7 +4,7 @@
 // - none: record does nothing.
 // - small-array / large-array: a plain counter increment into a typed array of 64 bytes or of HDR's
 //   counts size (110 KB) at HDR's index: is the cost HDR's arithmetic or the memory its counts occupy?
-// - unstaged: the record path before the staging buffer (sdk/telemetry/histogram.ts up to 51f44df),
+// - unstaged: the record path before the staging buffer (sdk/telemetry/histogram.ts up to 51f44df, now sdk/core/histogram.ts),
 //   verbatim: every record goes into the HDR counts at once, loading a counts-array line each time.
 import type * as hdr from "hdr-histogram-js";
 import { LatencyHistogram } from "../../sdk/core/histogram.js";

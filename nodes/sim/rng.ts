@@ -1,7 +1,7 @@
 // Seeded pseudo-random numbers for the sim. Everything random in the sim (scene layout, expert noise,
 // camera noise) draws from this so that a seed fixes every frame bit for bit. Math.random is never used.
 //
-// Generator: sfc32 (sdk/random/sfc32.ts), seeded through splitmix32 so that nearby seeds (1, 2, 3...) give
+// Generator: sfc32 (sdk/core/sfc32.ts), seeded through splitmix32 so that nearby seeds (1, 2, 3...) give
 // unrelated streams. Integer-only arithmetic, so the stream is identical on every platform.
 
 import { Sfc32 } from "../../sdk/core/sfc32.js";

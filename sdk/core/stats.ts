@@ -64,7 +64,7 @@ export const joinEdgeId = (from: string, to: string): string => `${from} -> ${to
 export class MetricsRegistry {
   readonly nodes = new Map<string, NodeStats>();
   readonly edges = new Map<string, EdgeStats>();
-  /** By interned path id (sdk/runtime/paths.ts). */
+  /** By interned path id (sdk/core/paths.ts). */
   readonly paths = new Map<number, PathStats>();
   startedNs = 0;
   stoppedNs = 0;
