@@ -43,20 +43,13 @@ export async function runWorker(registries: WorkerRegistries): Promise<void> {
     process.stderr.write("sdk/process/worker is started by `reflex run` (child_process.fork), not by hand\n");
     process.exit(2);
   }
-  const setup = await new Promise<WorkerSetup>((resolve) => {
-    const onMsg = (m: ToWorker): void => {
-      if (m.t === "setup") {
-        process.off("message", onMsg);
-        resolve(m.setup);
-      }
-    };
-    process.on("message", onMsg);
-  });
+  const control = listenToLauncher();
+  const setup = await control.setup;
   const heartbeat = setInterval(() => send({ t: "hb" }), setup.heartbeatMs);
   const { plan } = setup;
   const log = pino({ level: setup.logLevel, base: { process: plan.name, pid: process.pid } }, pino.destination({ fd: 2, sync: true }));
   try {
-    await runPlanned(setup, log, registries);
+    await runPlanned(setup, log, registries, control);
   } catch (err) {
     log.error({ err }, `worker ${plan.name} failed: ${err instanceof Error ? err.message : String(err)}`);
     send({ t: "failed", error: err instanceof Error ? err.message : String(err) });
@@ -69,7 +62,52 @@ export async function runWorker(registries: WorkerRegistries): Promise<void> {
   process.disconnect?.();
 }
 
-async function runPlanned(setup: WorkerSetup, log: Logger, registries: WorkerRegistries): Promise<void> {
+/** What the launcher has said so far; listened to from the worker's first moment on (see listenToLauncher). */
+interface LauncherControl {
+  readonly setup: Promise<WorkerSetup>;
+  readonly go: Promise<void>;
+  /** Resolves with the flush time once the worker is to stop. */
+  readonly stop: Promise<number>;
+  /** Stop as if asked (SIGTERM). */
+  readonly stopNow: (flushMs: number) => void;
+  /** The inbound links, once they exist: "draining" and "upstream-down" apply to them. */
+  readonly inbound: InboundLink[];
+  draining: boolean;
+}
+
+/**
+ * One listener for the whole life of the worker, attached before its first await: a message that
+ * arrives while no listener is attached is dropped. A restarted worker can be told to stop while it is
+ * still loading its modules (the run ended meanwhile); a stop lost there left it waiting for a "go"
+ * until the launcher killed it, and its recorder's part with it.
+ */
+function listenToLauncher(): LauncherControl {
+  let setupResolve: (s: WorkerSetup) => void = () => undefined;
+  let goResolve: () => void = () => undefined;
+  let stopResolve: (flushMs: number) => void = () => undefined;
+  const control: LauncherControl = {
+    setup: new Promise<WorkerSetup>((r) => (setupResolve = r)),
+    go: new Promise<void>((r) => (goResolve = r)),
+    stop: new Promise<number>((r) => (stopResolve = r)),
+    stopNow: (flushMs) => stopResolve(flushMs),
+    inbound: [],
+    draining: false,
+  };
+  process.on("message", (m: ToWorker) => {
+    if (m.t === "setup") setupResolve(m.setup);
+    else if (m.t === "go") goResolve();
+    else if (m.t === "draining") {
+      control.draining = true;
+      for (const l of control.inbound) l.drain();
+    } else if (m.t === "stop") stopResolve(m.flushMs);
+    else if (m.t === "upstream-down") for (const l of control.inbound) if (l.plan.from.process === m.process) l.producerDown();
+  });
+  // The launcher gone (killed, crashed): stop as if asked.
+  process.on("disconnect", () => stopResolve(500));
+  return control;
+}
+
+async function runPlanned(setup: WorkerSetup, log: Logger, registries: WorkerRegistries, control: LauncherControl): Promise<void> {
   const { plan } = setup;
   const registry = await registries[setup.registry ?? "builtin"]();
   const loadOpts = { registry, sets: setup.sets };
@@ -80,21 +118,9 @@ async function runPlanned(setup: WorkerSetup, log: Logger, registries: WorkerReg
   const clock = new RealClock();
   const runtime = new GraphRuntime(graph, { clock, log, process: plan.name, only: new Set(plan.nodes) });
 
-  const inbound: InboundLink[] = [];
-  // Control messages may arrive while we are still setting up: queue the waiters.
-  let goResolve: () => void = () => undefined;
-  const go = new Promise<void>((r) => (goResolve = r));
-  let stopResolve: (flushMs: number) => void = () => undefined;
-  const stop = new Promise<number>((r) => (stopResolve = r));
-  process.on("message", (m: ToWorker) => {
-    if (m.t === "go") goResolve();
-    else if (m.t === "draining") for (const l of inbound) l.drain();
-    else if (m.t === "stop") stopResolve(m.flushMs);
-    else if (m.t === "upstream-down") for (const l of inbound) if (l.plan.from.process === m.process) l.producerDown();
-  });
-  // The launcher gone (killed, crashed), or SIGTERM sent to this worker alone: stop as if asked.
-  process.on("disconnect", () => stopResolve(500));
-  process.on("SIGTERM", () => stopResolve(1000));
+  const { inbound, go, stop } = control;
+  // SIGTERM sent to this worker alone: stop as if asked.
+  process.on("SIGTERM", () => control.stopNow(1000));
 
   await runtime.init();
   const senders: LinkSender[] = [];
@@ -114,9 +140,15 @@ async function runPlanned(setup: WorkerSetup, log: Logger, registries: WorkerReg
   }
   for (const l of plan.receives) {
     const keys = await linkKeys(l, "receiver", setup);
-    inbound.push(new InboundLink(l, runtime, clock, log, keys && l.curve ? { ...keys, serverPublicKey: l.curve.senderKey } : undefined));
+    const link = new InboundLink(l, runtime, clock, log, keys && l.curve ? { ...keys, serverPublicKey: l.curve.senderKey } : undefined);
+    if (control.draining) link.drain();
+    inbound.push(link);
   }
-  await Promise.all(inbound.map((l) => l.connect(CONNECT_TIMEOUT_MS)));
+  // Told to stop before the senders welcomed us (a restarted worker the run ended on): they may be gone
+  // already, upstream stops first, so stop without them rather than wait out the connect timeout.
+  const connected = Promise.all(inbound.map((l) => l.connect(CONNECT_TIMEOUT_MS)));
+  connected.catch(() => undefined); // awaited just below unless the stop came first
+  const stoppedFirst = await Promise.race([connected.then(() => false), stop.then(() => true)]);
 
   const report = (): WorkerReport => {
     const links = inbound.map((l) => l.report());
@@ -133,8 +165,8 @@ async function runPlanned(setup: WorkerSetup, log: Logger, registries: WorkerReg
   // Dashboard on: the window is sampled on the clock and reported as often as it moves.
   let live: TelemetryWindow | undefined;
   let stopLive: (() => void) | undefined;
-  send({ t: "ready" });
-  const first = await Promise.race([go.then(() => "go" as const), stop.then(() => "stop" as const)]);
+  if (!stoppedFirst) send({ t: "ready" });
+  const first = stoppedFirst ? "stop" : await Promise.race([go.then(() => "go" as const), stop.then(() => "stop" as const)]);
   let metrics: NodeJS.Timeout | undefined;
   if (first === "go") {
     await runtime.start();

@@ -59,7 +59,7 @@ export class LinkReceiver {
   private loop: Promise<void> | undefined;
   private state: "new" | "open" | "closed" = "new";
   private isConnected = false;
-  private connectWaiters: (() => void)[] = [];
+  private connectWaiters: { welcomed: () => void; closed: () => void }[] = [];
 
   constructor(private readonly opts: LinkReceiverOptions) {
     checkEndpoint(opts.endpoint, { curve: opts.curve !== undefined, allowNonLoopback: opts.allowNonLoopback, insecure: opts.insecure });
@@ -109,15 +109,23 @@ export class LinkReceiver {
   waitConnected(timeoutMs = 5000): Promise<void> {
     if (this.isConnected) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        resolve();
+      const waiter = {
+        welcomed: (): void => {
+          clearTimeout(timer);
+          resolve();
+        },
+        // Closed while waiting (a worker stopped before its senders welcomed it): no welcome will come,
+        // and a timer left running would keep the process alive until the timeout.
+        closed: (): void => {
+          clearTimeout(timer);
+          reject(new Error(`link ${this.opts.name}: closed before a welcome from ${this.opts.endpoint}`));
+        },
       };
       const timer = setTimeout(() => {
-        this.connectWaiters = this.connectWaiters.filter((w) => w !== done);
+        this.connectWaiters = this.connectWaiters.filter((w) => w !== waiter);
         reject(new Error(`link ${this.opts.name}: no welcome from ${this.opts.endpoint} after ${timeoutMs} ms`));
       }, timeoutMs);
-      this.connectWaiters.push(done);
+      this.connectWaiters.push(waiter);
     });
   }
 
@@ -135,6 +143,9 @@ export class LinkReceiver {
     if (this.state === "closed") return;
     const wasOpen = this.state === "open";
     this.state = "closed";
+    const waiting = this.connectWaiters;
+    this.connectWaiters = [];
+    for (const w of waiting) w.closed();
     if (wasOpen) {
       // Best effort: a full or unconnected pipe just means the sender learns from EHOSTUNREACH instead.
       await this.socket.send(BYE).catch(() => undefined);
@@ -152,7 +163,7 @@ export class LinkReceiver {
     if (connected) {
       const waiters = this.connectWaiters;
       this.connectWaiters = [];
-      for (const w of waiters) w();
+      for (const w of waiters) w.welcomed();
     }
     try {
       this.opts.onStatus?.(connected ? "connected" : "disconnected");

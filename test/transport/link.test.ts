@@ -95,6 +95,17 @@ describe("transport: links over real sockets", () => {
     await assert.rejects(tx.waitForPeers(1, 50), /0 of 1 receiver\(s\) connected to ipc:\/\/.*lonely\.sock/);
   });
 
+  it("a receiver closed while it waits for a welcome stops waiting at once (a stopped worker is not held to the timeout)", async () => {
+    const { logger } = captureLogger();
+    const endpoint = await scope.endpoint("nobody-sends");
+    const rx = scope.receiver({ endpoint, name: "nobody-sends", logger, onMessage: () => undefined });
+    const waiting = rx.waitConnected(30_000);
+    const t0 = performance.now();
+    await rx.close();
+    await assert.rejects(waiting, /link nobody-sends: closed before a welcome from ipc:\/\/.*nobody-sends\.sock/);
+    assert.ok(performance.now() - t0 < 5000);
+  });
+
   it("survives a sender restart: the receiver reconnects, is welcomed again, and counts the sequence reset", async () => {
     const { logger } = captureLogger();
     const endpoint = await scope.endpoint("restart");
