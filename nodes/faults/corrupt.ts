@@ -7,12 +7,12 @@ import { mergeMap } from "rxjs";
 import { codecOf } from "../../sdk/messages/index.js";
 import { Sfc32 } from "../../sdk/core/sfc32.js";
 import { defineNode } from "../../sdk/core/node.js";
-import { FaultWindow, WindowParams } from "./window.js";
+import { faultCounter, FaultPorts, FaultWindow, WindowParams } from "./window.js";
 
 export default defineNode({
   type: "hil-corrupt",
   description: "HIL fault: flips bytes in the encoded body of a fraction of the messages inside its window.",
-  kind: "util",
+  ...FaultPorts,
   params: Type.Object(
     {
       ...WindowParams,
@@ -22,16 +22,12 @@ export default defineNode({
     },
     { additionalProperties: false },
   ),
-  inputs: { in: { type: "$message" } },
-  outputs: { out: { type: "$message" } },
   create(ctx, p) {
     const w = new FaultWindow(ctx.clock, p.from_ms, p.to_ms);
     const rng = new Sfc32(0x9e3779b9, p.seed >>> 0, 0x68c0ff1e);
     const codec = codecOf(p.message);
-    let corrupted = 0;
-    let dropped = 0;
-    ctx.metrics.gauge("fault_corrupted", 0);
-    ctx.metrics.gauge("fault_dropped", 0);
+    const countCorrupted = faultCounter(ctx.metrics, "fault_corrupted");
+    const countDropped = faultCounter(ctx.metrics, "fault_dropped");
     const out = ctx.inputs.in.pipe(
       mergeMap((m) => {
         if (!codec || !w.active || rng.next() >= p.fraction) return [ctx.msg(m.body, m)];
@@ -39,10 +35,10 @@ export default defineNode({
         for (let i = 0; i < p.flips && bytes.length > 0; i++) bytes[rng.nextU32() % bytes.length]! ^= 1 + (rng.nextU32() % 255);
         try {
           const body = codec.toObject(codec.decode(bytes), { defaults: true, longs: Number });
-          ctx.metrics.gauge("fault_corrupted", ++corrupted);
+          countCorrupted();
           return [ctx.msg(body, m)];
         } catch {
-          ctx.metrics.gauge("fault_dropped", ++dropped);
+          countDropped();
           return [];
         }
       }),

@@ -4,27 +4,24 @@ import { Type } from "@sinclair/typebox";
 import { Observable } from "rxjs";
 import { type Cancel, msToNs } from "../../sdk/core/clock.js";
 import { defineNode, type Outgoing } from "../../sdk/core/node.js";
-import { FaultWindow, WindowParams } from "./window.js";
+import { faultCounter, FaultPorts, FaultWindow, WindowParams } from "./window.js";
 
 export default defineNode({
   type: "hil-delay",
   description: "HIL fault: delays every message inside its window by `ms` of clock time.",
-  kind: "util",
+  ...FaultPorts,
   params: Type.Object(
     { ...WindowParams, ms: Type.Number({ exclusiveMinimum: 0, default: 10 }), max_held: Type.Integer({ minimum: 1, default: 256 }) },
     { additionalProperties: false },
   ),
-  inputs: { in: { type: "$message" } },
-  outputs: { out: { type: "$message" } },
   create(ctx, p) {
     const w = new FaultWindow(ctx.clock, p.from_ms, p.to_ms);
-    let dropped = 0;
-    ctx.metrics.gauge("fault_dropped", 0);
+    const countDropped = faultCounter(ctx.metrics, "fault_dropped");
     const out = new Observable<Outgoing<unknown>>((sub) => {
       const held = new Set<Cancel>();
       const s = ctx.subscribe(ctx.inputs.in, (m) => {
         if (!w.active) return sub.next(ctx.msg(m.body, m));
-        if (held.size >= p.max_held) return ctx.metrics.gauge("fault_dropped", ++dropped);
+        if (held.size >= p.max_held) return countDropped();
         const cancel = ctx.clock.at(ctx.clock.nowNs() + msToNs(p.ms), () => {
           held.delete(cancel);
           sub.next(ctx.msg(m.body, m));

@@ -2,23 +2,20 @@
 import { Type } from "@sinclair/typebox";
 import { mergeMap } from "rxjs";
 import { defineNode } from "../../sdk/core/node.js";
-import { FaultWindow, WindowParams } from "./window.js";
+import { faultCounter, FaultPorts, FaultWindow, WindowParams } from "./window.js";
 
 export default defineNode({
   type: "hil-gate",
   description: "HIL fault: drops every message inside its window (a sensor that went silent).",
-  kind: "util",
+  ...FaultPorts,
   params: Type.Object(WindowParams, { additionalProperties: false }),
-  inputs: { in: { type: "$message" } },
-  outputs: { out: { type: "$message" } },
   create(ctx, p) {
     const w = new FaultWindow(ctx.clock, p.from_ms, p.to_ms);
-    let dropped = 0;
-    ctx.metrics.gauge("fault_dropped", 0);
+    const countDropped = faultCounter(ctx.metrics, "fault_dropped");
     const out = ctx.inputs.in.pipe(
       mergeMap((m) => {
         if (!w.active) return [ctx.msg(m.body, m)];
-        ctx.metrics.gauge("fault_dropped", ++dropped);
+        countDropped();
         return [];
       }),
     );

@@ -5,19 +5,16 @@ import { Type } from "@sinclair/typebox";
 import { Observable } from "rxjs";
 import { type Cancel, msToNs } from "../../sdk/core/clock.js";
 import { defineNode, type Delivered, type Outgoing } from "../../sdk/core/node.js";
-import { FaultWindow, WindowParams } from "./window.js";
+import { faultCounter, FaultPorts, FaultWindow, WindowParams } from "./window.js";
 
 export default defineNode({
   type: "hil-reorder",
   description: "HIL fault: swaps each pair of messages inside its window.",
-  kind: "util",
+  ...FaultPorts,
   params: Type.Object({ ...WindowParams, hold_ms: Type.Number({ exclusiveMinimum: 0, default: 200 }) }, { additionalProperties: false }),
-  inputs: { in: { type: "$message" } },
-  outputs: { out: { type: "$message" } },
   create(ctx, p) {
     const w = new FaultWindow(ctx.clock, p.from_ms, p.to_ms);
-    let swapped = 0;
-    ctx.metrics.gauge("fault_swapped", 0);
+    const countSwapped = faultCounter(ctx.metrics, "fault_swapped");
     const out = new Observable<Outgoing<unknown>>((sub) => {
       let held: { m: Delivered; cancel: Cancel } | undefined;
       const release = (): void => {
@@ -32,7 +29,7 @@ export default defineNode({
         if (held) {
           sub.next(ctx.msg(m.body, m));
           release();
-          ctx.metrics.gauge("fault_swapped", ++swapped);
+          countSwapped();
         } else if (w.active) {
           held = { m, cancel: ctx.clock.at(ctx.clock.nowNs() + msToNs(p.hold_ms), release) };
         } else {

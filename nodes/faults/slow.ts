@@ -4,15 +4,13 @@
 import { Type } from "@sinclair/typebox";
 import { concatMap, of } from "rxjs";
 import { defineNode } from "../../sdk/core/node.js";
-import { FaultWindow, WindowParams } from "./window.js";
+import { FaultPorts, FaultWindow, WindowParams } from "./window.js";
 
 export default defineNode({
   type: "hil-slow",
   description: "HIL fault: holds each message busy for `ms` of clock time inside its window.",
-  kind: "util",
+  ...FaultPorts,
   params: Type.Object({ ...WindowParams, ms: Type.Number({ exclusiveMinimum: 0, default: 10 }) }, { additionalProperties: false }),
-  inputs: { in: { type: "$message" } },
-  outputs: { out: { type: "$message" } },
   create(ctx, p) {
     const w = new FaultWindow(ctx.clock, p.from_ms, p.to_ms);
     const out = ctx.inputs.in.pipe(

@@ -9,6 +9,20 @@ export const WindowParams = {
   to_ms: Type.Number({ minimum: 0, default: 1e12, description: "and ends here" }),
 };
 
+/** Every fault node sits on one edge: one input and one output, of the message type in its params. */
+export const FaultPorts = {
+  kind: "util",
+  inputs: { in: { type: "$message" } },
+  outputs: { out: { type: "$message" } },
+} as const;
+
+/** A figure a fault node reports as a gauge (`fault_dropped`, ...): 0 from its start, then each count. */
+export function faultCounter(metrics: { gauge(name: string, value: number): void }, name: string): () => void {
+  let n = 0;
+  metrics.gauge(name, 0);
+  return () => metrics.gauge(name, ++n);
+}
+
 export class FaultWindow {
   private startNs = Number.NaN;
   constructor(

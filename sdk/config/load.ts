@@ -16,6 +16,7 @@ import { GraphConfigSchema, type GraphConfig, type InputSpec } from "./schema.js
 import { applySets } from "./set-override.js";
 import { ConfigSource, type YamlPath } from "./source.js";
 import { didYouMean, nearest } from "../core/suggest.js";
+import { getIn, isRecord, optionalField } from "./plain-values.js";
 
 export interface LoadOptions {
   readonly registry: NodeRegistry;
@@ -113,7 +114,7 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
       diagnostics.push(
         source.diagnostic(["nodes", id, "type"], `unknown node type "${entry.type}"`, {
           expected: "a type listed by `reflex nodes`",
-          ...optional("suggestion", didYouMean(entry.type, opts.registry.types())),
+          ...optionalField("suggestion", didYouMean(entry.type, opts.registry.types())),
         }),
       );
       continue;
@@ -164,7 +165,7 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
           source.diagnostic(["nodes", id, "inputs"], `node type "${def.type}" has no input "${port}"`, {
             key: port,
             expected: names.length > 0 ? `one of ${names.join(", ")}` : "no inputs (it is a source)",
-            ...optional("suggestion", didYouMean(port, names)),
+            ...optionalField("suggestion", didYouMean(port, names)),
           }),
         );
         continue;
@@ -177,7 +178,7 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
         diagnostics.push(
           source.diagnostic(fromPath, `input wired to a missing node "${fromNode}"`, {
             expected: `one of the nodes: ${Object.keys(nodesRaw).join(", ")}`,
-            ...optional("suggestion", didYouMean(fromNode, Object.keys(nodesRaw))),
+            ...optionalField("suggestion", didYouMean(fromNode, Object.keys(nodesRaw))),
           }),
         );
         continue;
@@ -190,7 +191,7 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
         diagnostics.push(
           source.diagnostic(fromPath, `node "${fromNode}" (${fromDef.type}) has no output "${fromPort}"`, {
             expected: Object.keys(outs).length > 0 ? `one of ${Object.keys(outs).map((o) => `${fromNode}/${o}`).join(", ")}` : "nothing: it has no outputs",
-            ...optional("suggestion", didYouMean(fromPort, Object.keys(outs))),
+            ...optionalField("suggestion", didYouMean(fromPort, Object.keys(outs))),
           }),
         );
         continue;
@@ -405,7 +406,7 @@ function resolvePortType(
     diagnostics.push(
       source.diagnostic(["nodes", id, "params", param], `${JSON.stringify(value)} is not a message type`, {
         expected: `one of ${messageNames.filter((n) => !n.startsWith("reflex.Envelope")).join(", ")}`,
-        ...optional("suggestion", typeof value === "string" ? didYouMean(value, messageNames) : undefined),
+        ...optionalField("suggestion", typeof value === "string" ? didYouMean(value, messageNames) : undefined),
       }),
     );
   }
@@ -432,23 +433,6 @@ function validatorFor(schema: TSchema): ValidateFunction {
 function isUnderNodes(source: ConfigSource, offset: number): boolean {
   const nodes = source.doc.get("nodes", true) as { range?: [number, number, number] } | undefined;
   return !!nodes?.range && offset >= nodes.range[0] && offset <= nodes.range[2];
-}
-
-function getIn(v: unknown, path: YamlPath): unknown {
-  let cur = v;
-  for (const k of path) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<string | number, unknown>)[k];
-  }
-  return cur;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-function optional<K extends string>(k: K, v: string | undefined): { [P in K]?: string } {
-  return (v === undefined ? {} : { [k]: v }) as { [P in K]?: string };
 }
 
 function optionalNum<K extends string>(k: K, v: number | undefined): { [P in K]?: number } {

@@ -11,6 +11,7 @@ import type { Diagnostic } from "../config/diagnostic.js";
 import { ConfigSource, type YamlPath } from "../config/source.js";
 import { didYouMean } from "../core/suggest.js";
 import { FaultSchemas, ScenarioSchema, type Fault, type FaultKind, type Scenario } from "./scenario-schema.js";
+import { getIn, isRecord, optionalField } from "../config/plain-values.js";
 
 export interface LoadedScenario extends Omit<Scenario, "faults"> {
   readonly file: string;
@@ -67,7 +68,7 @@ export function loadScenarioText(file: string, text: string): ScenarioLoadResult
       diagnostics.push(
         source.diagnostic(["faults", i], kinds.length === 0 ? "a fault step needs one kind" : `a fault step has one kind, this one has ${kinds.join(" and ")}`, {
           expected: `one of ${FAULT_KINDS.join(", ")}`,
-          ...opt("suggestion", unknownKey ? didYouMean(unknownKey, FAULT_KINDS) : "split it into one step per fault"),
+          ...optionalField("suggestion", unknownKey ? didYouMean(unknownKey, FAULT_KINDS) : "split it into one step per fault"),
         }),
       );
       return;
@@ -105,19 +106,3 @@ export function loadScenarioText(file: string, text: string): ScenarioLoadResult
   };
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-function getIn(v: unknown, path: YamlPath): unknown {
-  let cur = v;
-  for (const k of path) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<string | number, unknown>)[k];
-  }
-  return cur;
-}
-
-function opt<K extends string>(k: K, v: string | undefined): { [P in K]?: string } {
-  return (v === undefined ? {} : { [k]: v }) as { [P in K]?: string };
-}

@@ -20,6 +20,7 @@ import { agentWorkerEnv } from "./agent-env.js";
 import { AGENT_PROTOCOL, parseFrame, type FromAgent, type ToAgent } from "./agent-protocol.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 import { workerScript } from "./worker-script.js";
+import { receiveFrames } from "../transport/receive-loop.js";
 
 export interface AgentOptions {
   /** tcp://<address>:<port> to listen on. */
@@ -114,24 +115,17 @@ export class Agent {
     await this.zap?.release();
   }
 
-  private async serve(): Promise<void> {
-    for (;;) {
-      let frames: Buffer[];
-      try {
-        frames = await this.socket.receive();
-      } catch {
-        if (this.closed) return;
-        continue;
-      }
+  private serve(): Promise<void> {
+    return receiveFrames(this.socket, () => !this.closed, (frames) => {
       const [id, frame] = frames;
       const m = parseFrame<ToAgent>(frame);
       if (!id || !m) {
         this.counters.badFrames++;
         this.opts.logger.warn({ frames: frames.length }, "dropped a frame that is not an agent message");
-        continue;
+        return;
       }
       this.handle(id, m);
-    }
+    });
   }
 
   private session(id: Buffer): Session {

@@ -9,6 +9,7 @@ import { RealClock } from "../core/clock.js";
 import { toAgentSpawn } from "./agent-env.js";
 import { AGENT_PROTOCOL, parseFrame, type FromAgent, type ToAgent } from "./agent-protocol.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
+import { receiveFrames } from "../transport/receive-loop.js";
 
 /** What the supervisor needs of a worker process: a ChildProcess from fork() has it, so has RemoteChild. */
 export interface WorkerChild {
@@ -132,20 +133,13 @@ export class AgentClient {
     await this.loop;
   }
 
-  private async receiveLoop(): Promise<void> {
-    for (;;) {
-      let frames: Buffer[];
-      try {
-        frames = await this.socket.receive();
-      } catch {
-        if (this.closed) return;
-        continue;
-      }
+  private receiveLoop(): Promise<void> {
+    return receiveFrames(this.socket, () => !this.closed, (frames) => {
       const m = parseFrame<FromAgent>(frames[0]);
-      if (!m) continue;
+      if (!m) return;
       if (m.t === "welcome") this.welcome?.(m);
       else if (m.t !== "pong") this.children.get(m.name)?.fromAgent(m);
-    }
+    });
   }
 }
 

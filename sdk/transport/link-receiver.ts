@@ -22,6 +22,7 @@ import { TCP_HEARTBEAT, type LinkCommonOptions } from "./link-options.js";
 import { Mailbox, type LinkQos } from "./mailbox.js";
 import { RateLimitedLog } from "./rate-limited-log.js";
 import { SEQ_RESET, SeqTracker } from "./seq-tracker.js";
+import { receiveFrames } from "./receive-loop.js";
 
 export interface LinkReceiverCurve {
   /** The sender's public key, Z85. */
@@ -193,28 +194,25 @@ export class LinkReceiver {
     events.on("handshake:error:other", handshakeFailed);
   }
 
-  private async receiveLoop(): Promise<void> {
-    for (;;) {
-      let frames: Buffer[];
-      try {
-        frames = await this.socket.receive();
-      } catch (err) {
-        if (this.state !== "open") return;
-        this.log.warn("receive", { link: this.opts.name, err: (err as Error).message }, "receive failed");
-        continue;
-      }
-      if (frames.length === 1 && isFrame(frames[0], WELCOME)) {
-        this.setConnected(true);
-        continue;
-      }
-      if (frames.length === 1 && isFrame(frames[0], END)) {
-        // Everything the sender sent is now read (it was queued before END): confirm, so it may close.
-        this.socket.send(ENDED).catch(() => undefined);
-        this.setConnected(false);
-        continue;
-      }
-      this.onFrames(frames);
-    }
+  private receiveLoop(): Promise<void> {
+    return receiveFrames(
+      this.socket,
+      () => this.state === "open",
+      (frames) => {
+        if (frames.length === 1 && isFrame(frames[0], WELCOME)) {
+          this.setConnected(true);
+          return;
+        }
+        if (frames.length === 1 && isFrame(frames[0], END)) {
+          // Everything the sender sent is now read (it was queued before END): confirm, so it may close.
+          this.socket.send(ENDED).catch(() => undefined);
+          this.setConnected(false);
+          return;
+        }
+        this.onFrames(frames);
+      },
+      (err) => this.log.warn("receive", { link: this.opts.name, err: err.message }, "receive failed"),
+    );
   }
 
   private onFrames(frames: Buffer[]): void {

@@ -14,6 +14,7 @@ import { FrameCorrupter, type FrameCorruptionOptions } from "./frame-corruption.
 import { TCP_HEARTBEAT, type LinkCommonOptions } from "./link-options.js";
 import { RateLimitedLog } from "./rate-limited-log.js";
 import { registerZapPolicy, type ZapRegistration } from "./zap-handler.js";
+import { receiveFrames } from "./receive-loop.js";
 
 export interface LinkSenderCurve {
   /** This end's (the server's) key pair, Z85. */
@@ -289,23 +290,20 @@ export class LinkSender {
     }
   }
 
-  private async controlLoop(): Promise<void> {
-    for (;;) {
-      let frames: Buffer[];
-      try {
-        frames = await this.socket.receive();
-      } catch (err) {
-        if (this.state === "closed") return;
-        this.log.warn("control", { link: this.opts.name, err: (err as Error).message }, "control receive failed");
-        continue;
-      }
-      const [id, payload] = frames;
-      if (!id) continue;
-      if (frames.length === 2 && payload?.length === 0) {
-        if (this.state === "open") this.addPeer(id);
-      } else if (frames.length === 2 && isFrame(payload, ENDED)) this.peerEnded(id.toString("hex"));
-      else if (frames.length === 2 && isFrame(payload, BYE)) this.removePeer(id.toString("hex"));
-      else this.log.warn("control-unknown", { link: this.opts.name, frames: frames.length - 1 }, "unexpected message from a receiver; ignored");
-    }
+  private controlLoop(): Promise<void> {
+    return receiveFrames(
+      this.socket,
+      () => this.state !== "closed",
+      (frames) => {
+        const [id, payload] = frames;
+        if (!id) return;
+        if (frames.length === 2 && payload?.length === 0) {
+          if (this.state === "open") this.addPeer(id);
+        } else if (frames.length === 2 && isFrame(payload, ENDED)) this.peerEnded(id.toString("hex"));
+        else if (frames.length === 2 && isFrame(payload, BYE)) this.removePeer(id.toString("hex"));
+        else this.log.warn("control-unknown", { link: this.opts.name, frames: frames.length - 1 }, "unexpected message from a receiver; ignored");
+      },
+      (err) => this.log.warn("control", { link: this.opts.name, err: err.message }, "control receive failed"),
+    );
   }
 }

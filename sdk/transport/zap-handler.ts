@@ -6,6 +6,7 @@
 // zapEnforceDomain so libzmq refuses clients when no handler answers at all.
 import * as zmq from "zeromq";
 import { z85Encode } from "./z85.js";
+import { receiveFrames } from "./receive-loop.js";
 
 export const ZAP_ENDPOINT = "inproc://zeromq.zap.01";
 
@@ -68,17 +69,12 @@ class ZapHandler {
     await this.loop;
   }
 
-  private async serve(): Promise<void> {
-    for (;;) {
-      let frames: Buffer[];
-      try {
-        frames = await this.socket.receive();
-      } catch {
-        return; // socket closed
-      }
+  private serve(): Promise<void> {
+    // Any failed receive means the socket closed: this socket has no transient errors worth retrying.
+    return receiveFrames(this.socket, () => false, async (frames) => {
       // [routing id, "", version, request id, domain, address, identity, mechanism, ...credentials]
       const [routingId, , version, requestId, domainFrame, addressFrame, , mechanismFrame, credential] = frames;
-      if (!routingId || !requestId) continue;
+      if (!routingId || !requestId) return;
       const domain = domainFrame?.toString() ?? "";
       const mechanism = mechanismFrame?.toString() ?? "";
       const info: ZapRequestInfo = {
@@ -100,9 +96,9 @@ class ZapHandler {
         // [routing id, "", version, request id, status code, status text, user id, metadata]
         await this.socket.send([routingId, EMPTY, VERSION, requestId, status, text, status === "200" ? info.clientKey : "", EMPTY]);
       } catch {
-        return;
+        return "stop";
       }
-    }
+    });
   }
 }
 
