@@ -1,9 +1,11 @@
-// `/metrics`: a DashboardSnapshot as Prometheus text (prom-client). Totals since start are counters
-// (`_total`); latency quantiles, rates, depths and health are gauges over the dashboard's sliding
-// window (`reflex_window_seconds` says how long). Quantiles carry a `quantile` label ("0.5" ... "1" = max).
-import { Counter, Gauge, Registry } from "prom-client";
+// `/metrics`: a DashboardSnapshot as Prometheus text (sdk/dashboard/exposition.ts), clean under
+// `promtool check metrics`. Totals since start are counters (`_total`); rates, depths and health are
+// gauges over the dashboard's sliding window (`reflex_window_seconds` says how long); latencies are
+// summaries over that window: quantiles 0.5, 0.9, 0.99 and 1 (the maximum), and `_count`, the samples
+// in the window (not since start: it can go down).
 import { healthLevel } from "../telemetry/health.js";
 import type { DashboardSnapshot, LatencySnap } from "../telemetry/snapshot-types.js";
+import { Exposition, type MetricFamily } from "./exposition.js";
 
 export interface ServerFigures {
   readonly clients: number;
@@ -13,43 +15,44 @@ export interface ServerFigures {
 
 export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-export async function prometheusText(s: DashboardSnapshot, server: ServerFigures): Promise<string> {
-  // A registry per scrape: the figures are already aggregated in the snapshot, prom-client only writes them.
-  const reg = new Registry();
-  reg.setDefaultLabels({ graph: s.graph });
-  const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[]): Gauge<L> =>
-    new Gauge<L>({ name, help, labelNames: [...labelNames], registers: [reg] });
-  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> =>
-    new Counter<L>({ name, help, labelNames: [...labelNames], registers: [reg] });
-  const quantiles = <L extends string>(g: Gauge<L | "quantile">, labels: Record<L, string>, l: LatencySnap): void => {
-    const q = (quantile: string, us: number): void => g.set({ ...labels, quantile } as Record<L | "quantile", string>, us / 1e6);
+// A Promise still, as when prom-client wrote it: the server awaits it, and a later source may be async.
+export function prometheusText(s: DashboardSnapshot, server: ServerFigures): Promise<string> {
+  // One exposition per scrape: the figures are already aggregated in the snapshot, this only writes them.
+  const reg = new Exposition({ graph: s.graph });
+  const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[]): MetricFamily<L> => reg.family(name, help, "gauge", labelNames);
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]): MetricFamily<L> => reg.family(name, help, "counter", labelNames);
+  const summary = <L extends string>(name: string, help: string, labelNames: readonly L[]): MetricFamily<L> => reg.family(name, help, "summary", labelNames);
+  const windowSummary = <L extends string>(f: MetricFamily<L>, labels: Record<L, string>, l: LatencySnap): void => {
+    // An empty window has no quantiles: NaN, as Prometheus client libraries write them, not a made-up 0.
+    const q = (quantile: string, us: number): void => f.summaryRow(labels, { quantile }, l.count > 0 ? us / 1e6 : Number.NaN);
     q("0.5", l.p50Us);
     q("0.9", l.p90Us);
     q("0.99", l.p99Us);
     q("1", l.maxUs);
+    // No `_sum`: the window keeps counts per histogram bucket, not the samples' sum, and a sum estimated
+    // from the buckets would be a figure nobody measured (OpenMetrics makes _sum optional).
+    f.summaryRow(labels, { suffix: "_count" }, l.count);
   };
 
   gauge("reflex_info", "The run: graph name and clock (value 1).", ["clock"]).set({ clock: s.clock }, 1);
   gauge("reflex_uptime_seconds", "Clock time since the run started.", []).set(s.atMs / 1000);
-  gauge("reflex_window_seconds", "Length of the sliding window the gauges cover.", []).set(s.windowS);
+  gauge("reflex_window_seconds", "Length of the sliding window the summaries and window gauges cover.", []).set(s.windowS);
 
   const nl = ["node", "type", "process"] as const;
   const nMsgs = counter("reflex_node_messages_total", "Messages a node emitted (consumed, for sinks) since start.", nl);
   const nRate = gauge("reflex_node_rate_per_second", "Messages per second over the window.", nl);
   const nErr = counter("reflex_node_errors_total", "Errors a node threw since start.", nl);
-  const nProc = gauge("reflex_node_processing_seconds", "Processing time per message (delivery to emit) over the window.", [...nl, "quantile"]);
-  const nCount = gauge("reflex_node_processing_window_count", "Messages in the window's processing-time figures.", nl);
+  const nProc = summary("reflex_node_processing_seconds", "Processing time per message (delivery to emit) over the window; _count: messages in the window.", nl);
   const nHealth = gauge("reflex_node_health", "0 ok, 1 idle, 2 warn, 3 stale, 4 error.", nl);
-  const nGauge = gauge("reflex_node_gauge", "A node's own figures (tokens kept, cache hit rate, steps run ...): last value.", [...nl, "gauge"]);
+  const nFigure = gauge("reflex_node_figure", "A node's own figures (ctx.metrics.gauge: tokens kept, cache hit rate, steps run ...): last value.", [...nl, "figure"]);
   for (const n of s.nodes) {
     const l = { node: n.id, type: n.type, process: n.process };
-    nMsgs.inc(l, n.total ?? 0);
+    nMsgs.set(l, n.total ?? 0);
     nRate.set(l, n.ratePerS);
-    nErr.inc(l, n.errors);
-    quantiles(nProc, l, n.processing);
-    nCount.set(l, n.processing.count);
+    nErr.set(l, n.errors);
+    windowSummary(nProc, l, n.processing);
     nHealth.set(l, healthLevel(n.health));
-    for (const [k, v] of Object.entries(n.gauges)) if (Number.isFinite(v)) nGauge.set({ ...l, gauge: k }, v);
+    for (const [k, v] of Object.entries(n.gauges)) if (Number.isFinite(v)) nFigure.set({ ...l, figure: k }, v);
   }
 
   const el = ["edge", "from", "to"] as const;
@@ -65,16 +68,16 @@ export async function prometheusText(s: DashboardSnapshot, server: ServerFigures
   const eHealth = gauge("reflex_edge_health", "0 ok, 1 idle, 2 warn, 3 stale, 4 error.", el);
   for (const e of s.edges) {
     const l = { edge: e.id, from: e.from, to: e.to };
-    eDel.inc(l, e.delivered ?? 0);
+    eDel.set(l, e.delivered ?? 0);
     const k = e.dropsByKind;
     if (k) {
-      eDrop.inc({ ...l, cause: "queue" }, k.queue);
-      eDrop.inc({ ...l, cause: "throttle" }, k.throttle);
-      eDrop.inc({ ...l, cause: "gap" }, k.gap);
+      eDrop.set({ ...l, cause: "queue" }, k.queue);
+      eDrop.set({ ...l, cause: "throttle" }, k.throttle);
+      eDrop.set({ ...l, cause: "gap" }, k.gap);
     } else {
-      eDrop.inc({ ...l, cause: "any" }, e.drops);
+      eDrop.set({ ...l, cause: "any" }, e.drops);
     }
-    eMiss.inc(l, e.deadlineMisses);
+    eMiss.set(l, e.deadlineMisses);
     eRate.set(l, e.ratePerS);
     eDepth.set(l, e.depth);
     eMax.set(l, e.maxDepth);
@@ -84,12 +87,12 @@ export async function prometheusText(s: DashboardSnapshot, server: ServerFigures
     eHealth.set(l, healthLevel(e.health));
   }
 
-  const pLat = gauge("reflex_path_latency_seconds", "End-to-end latency (capture to consumption) over the window.", ["path", "quantile"]);
+  const pLat = summary("reflex_path_latency_seconds", "End-to-end latency (capture to consumption) over the window; _count: messages in the window.", ["path"]);
   const pMsgs = counter("reflex_path_messages_total", "Messages that completed the path since start.", ["path"]);
   const pDeadline = gauge("reflex_path_deadline_seconds", "Deadline of the edge into the path's sink.", ["path"]);
   for (const p of s.paths) {
-    quantiles(pLat, { path: p.id }, p.latency);
-    pMsgs.inc({ path: p.id }, p.total ?? 0);
+    windowSummary(pLat, { path: p.id }, p.latency);
+    pMsgs.set({ path: p.id }, p.total ?? 0);
     if (p.deadlineMs !== undefined) pDeadline.set({ path: p.id }, p.deadlineMs / 1000);
   }
 
@@ -102,7 +105,7 @@ export async function prometheusText(s: DashboardSnapshot, server: ServerFigures
     const l = { process: p.name };
     cpu.set(l, p.cpuPct);
     rss.set(l, Math.round(p.rssMb * 1e6));
-    restarts.inc(l, p.restarts);
+    restarts.set(l, p.restarts);
     up.set(l, p.state === "running" ? 1 : 0);
   }
 
@@ -124,7 +127,7 @@ export async function prometheusText(s: DashboardSnapshot, server: ServerFigures
   }
 
   gauge("reflex_dashboard_clients", "WebSocket clients connected to the dashboard.", []).set(server.clients);
-  counter("reflex_dashboard_snapshots_sent_total", "Snapshots sent over WebSockets.", []).inc(server.sent);
-  counter("reflex_dashboard_sends_skipped_total", "Snapshots not sent to a slow client (its socket buffer was full).", []).inc(server.skipped);
-  return reg.metrics();
+  counter("reflex_dashboard_snapshots_sent_total", "Snapshots sent over WebSockets.", []).set(server.sent);
+  counter("reflex_dashboard_sends_skipped_total", "Snapshots not sent to a slow client (its socket buffer was full).", []).set(server.skipped);
+  return Promise.resolve(reg.text());
 }

@@ -3,6 +3,8 @@ declare module "parse-prometheus-text-format" {
   interface PromMetric {
     readonly value?: string;
     readonly labels?: Readonly<Record<string, string>>;
+    /** Summaries: quantile -> value (the parser folds every series of a labelled summary into one). */
+    readonly quantiles?: Readonly<Record<string, string>>;
   }
   interface PromFamily {
     readonly name: string;

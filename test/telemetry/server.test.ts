@@ -114,8 +114,12 @@ describe("dashboard server (real graph, real sockets)", function () {
     assert.ok(src && Number(src.value) > 0);
     assert.equal(src.labels?.graph, "served");
     assert.equal(src.labels?.process, "main");
+    // A summary family: the quantiles are its rows, not a label of a gauge.
     const proc = fam("reflex_node_processing_seconds");
-    assert.deepEqual([...new Set(proc.metrics.map((m) => m.labels?.quantile))].sort(), ["0.5", "0.9", "0.99", "1"]);
+    assert.equal(proc.type, "SUMMARY");
+    assert.deepEqual([...new Set(proc.metrics.flatMap((m) => Object.keys(m.quantiles ?? {})))].sort(), ["0.5", "0.9", "0.99", "1"]);
+    // (this parser folds a labelled summary's series into one, so the _count rows are read from the text)
+    assert.match(r.body, /^reflex_node_processing_seconds_count\{[^}]*node="relay"[^}]*\} [1-9]/m, "relay's _count: messages in the window");
     assert.ok(fam("reflex_edge_delivered_total").metrics.some((m) => m.labels?.edge === "src/out -> relay/in" && Number(m.value) > 0));
     assert.deepEqual([...new Set(fam("reflex_edge_drops_total").metrics.map((m) => m.labels?.cause))].sort(), ["gap", "queue", "throttle"]);
     assert.equal(Number(fam("reflex_edge_deadline_seconds").metrics[0]!.value), 0.02);
