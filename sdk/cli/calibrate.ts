@@ -158,7 +158,7 @@ async function calibrate(opts: CalibrateOptions): Promise<void> {
       const shown = skipped.slice(0, 6).join(", ");
       process.stderr.write(`${stage.name}: left out ${skipped.length} non-float32 tensors (shape and index arithmetic): ${shown}${skipped.length > 6 ? ", ..." : ""}\n`);
     }
-    if (zero.length > 0) process.stderr.write(`${stage.name}: warning: all-zero activations (scale 0): ${zero.join(", ")}\n`);
+    if (zero.length > 0) process.stderr.write(`${stage.name}: warning: all-zero activations (amax 0), left out of the cache so TensorRT keeps them in higher precision: ${zero.join(", ")}\n`);
   }
 }
 

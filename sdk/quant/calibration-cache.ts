@@ -5,6 +5,9 @@
 // (TensorRT reads it as an integer and reinterprets the bits). Names may contain spaces and colons; the
 // separator is the last ": ". Writing pads to 8 lowercase hex digits; reading takes 1 to 8 digits.
 // format(parse(text)) === text for any cache Reflex wrote, and parse(format(cache)) keeps every bit.
+// Only positive finite scales are written: a tensor whose amax is 0 (a constant zero, e.g. a time
+// embedding at t = 0) has no INT8 range, and a tensor the cache leaves out is one TensorRT keeps in
+// higher precision, which is exact for it; the amax JSON still lists it with amax 0.
 import type { CalibrationMethod, TensorCalibration } from "./calibrator.js";
 
 export interface CalibrationCache {
@@ -49,6 +52,9 @@ export function formatCalibrationCache(cache: CalibrationCache): string {
   const lines = [`TRT-${cache.version}-${cache.algorithm}`];
   for (const [name, scale] of cache.scales) {
     if (name.includes("\n") || name === "") throw new RangeError(`tensor name ${JSON.stringify(name)} cannot be written to a cache line`);
+    if (!(scale > 0 && Number.isFinite(scale))) {
+      throw new RangeError(`tensor "${name}": scale ${scale} cannot go into a TensorRT cache (leave the tensor out: TensorRT then keeps it in higher precision)`);
+    }
     lines.push(`${name}: ${float32ToHex(scale)}`);
   }
   return lines.join("\n") + "\n";
@@ -78,14 +84,17 @@ export function parseCalibrationCache(text: string, source = "<calibration cache
   return { version: Number(match[1]), algorithm: match[2] as string, scales };
 }
 
-/** A cache from calibration results; scale is already float32 (amax / 127). */
+/**
+ * A cache from calibration results; scale is already float32 (amax / 127). Tensors without a positive
+ * finite scale (amax 0: all zeros) are left out, so TensorRT keeps them in higher precision.
+ */
 export function cacheFromCalibration(
   results: Iterable<TensorCalibration>,
   version: number = DEFAULT_TRT_VERSION,
   algorithm: string = ENTROPY_CALIBRATION_2,
 ): CalibrationCache {
   const scales = new Map<string, number>();
-  for (const r of results) scales.set(r.name, r.scale);
+  for (const r of results) if (r.scale > 0 && Number.isFinite(r.scale)) scales.set(r.name, r.scale);
   return { version, algorithm, scales };
 }
 

@@ -63,4 +63,23 @@ describe("TensorRT calibration cache", () => {
     assert.equal(json.tensors["x:0"]?.amax, 3);
     assert.equal(json.tensors["y"]?.scaleHex, float32ToHex(Math.fround(0.5 / 127)));
   });
+
+  it("leaves a constant-zero tensor (amax 0) out of the cache, so TensorRT keeps it in higher precision; the amax JSON still lists it", async () => {
+    const cal = new Calibrator();
+    await cal.collect({ x: Float32Array.of(1, -3, 2), zeros: new Float32Array(8) });
+    for (const method of ["minmax", "entropy", "percentile"] as const) {
+      const results = await cal.compute({ method });
+      assert.equal(results.get("zeros")?.amax, 0, method);
+      const text = formatCalibrationCache(cacheFromCalibration(results.values()));
+      assert.doesNotMatch(text, /zeros/, `${method}: no line for the zero tensor`);
+      assert.doesNotMatch(text, /: 0+$/m, `${method}: no zero scale`);
+      assert.equal(parseCalibrationCache(text).scales.get("x"), results.get("x")?.scale, method);
+      const json = JSON.parse(formatAmaxJson(results.values(), { method, batches: 1 })) as { tensors: Record<string, { amax: number }> };
+      assert.equal(json.tensors["zeros"]?.amax, 0, `${method}: the amax JSON records what was measured`);
+    }
+    // A zero, negative or non-finite scale handed in directly is refused with the tensor's name, not written.
+    for (const bad of [0, -1, Number.NaN, Infinity]) {
+      assert.throws(() => formatCalibrationCache({ version: 100300, algorithm: "EntropyCalibration2", scales: new Map([["t", bad]]) }), /tensor "t": scale .* leave the tensor out/);
+    }
+  });
 });
