@@ -34,6 +34,8 @@ export class MetricFamily<L extends string> {
 
   /** A counter's or gauge's value for one label set. */
   set(labels: Readonly<Record<L, string>>, value: number): void {
+    // A family without labels types its labels as {}, which a bare number also satisfies: set(5) is a bug.
+    if (typeof value !== "number") throw new TypeError(`metric "${this.name}": set(labels, value) got no value`);
     this.samples.push({ suffix: "", labels, value });
   }
 

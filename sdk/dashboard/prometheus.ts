@@ -35,8 +35,8 @@ export function prometheusText(s: DashboardSnapshot, server: ServerFigures): Pro
   };
 
   gauge("reflex_info", "The run: graph name and clock (value 1).", ["clock"]).set({ clock: s.clock }, 1);
-  gauge("reflex_uptime_seconds", "Clock time since the run started.", []).set(s.atMs / 1000);
-  gauge("reflex_window_seconds", "Length of the sliding window the summaries and window gauges cover.", []).set(s.windowS);
+  gauge("reflex_uptime_seconds", "Clock time since the run started.", []).set({}, s.atMs / 1000);
+  gauge("reflex_window_seconds", "Length of the sliding window the summaries and window gauges cover.", []).set({}, s.windowS);
 
   const nl = ["node", "type", "process"] as const;
   const nMsgs = counter("reflex_node_messages_total", "Messages a node emitted (consumed, for sinks) since start.", nl);
@@ -126,8 +126,8 @@ export function prometheusText(s: DashboardSnapshot, server: ServerFigures): Pro
     for (const [sensor, v] of Object.entries(d.tempsC)) t.set({ source: d.source, sensor }, v);
   }
 
-  gauge("reflex_dashboard_clients", "WebSocket clients connected to the dashboard.", []).set(server.clients);
-  counter("reflex_dashboard_snapshots_sent_total", "Snapshots sent over WebSockets.", []).set(server.sent);
-  counter("reflex_dashboard_sends_skipped_total", "Snapshots not sent to a slow client (its socket buffer was full).", []).set(server.skipped);
+  gauge("reflex_dashboard_clients", "WebSocket clients connected to the dashboard.", []).set({}, server.clients);
+  counter("reflex_dashboard_snapshots_sent_total", "Snapshots sent over WebSockets.", []).set({}, server.sent);
+  counter("reflex_dashboard_sends_skipped_total", "Snapshots not sent to a slow client (its socket buffer was full).", []).set({}, server.skipped);
   return Promise.resolve(reg.text());
 }

@@ -9,7 +9,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const HAVE_PY_PROTOBUF = spawnSync("python3", ["-c", "import google.protobuf"]).status === 0;
+// The python3 on PATH may be another install (pyenv) than the one Debian's package went into.
+const PYTHON = ["python3", "/usr/bin/python3"].find((py) => spawnSync(py, ["-c", "import google.protobuf"]).status === 0);
+const HAVE_PY_PROTOBUF = PYTHON !== undefined;
 
 interface PySchema {
   readonly name: string;
@@ -41,8 +43,8 @@ interface PyChannel {
       const file = join(out, "demo.mcap");
       const rec = spawnSync(process.execPath, ["--import", "tsx", "sdk/cli/bin.ts", "run", "configs/demo-scripted.yaml", "--clock", "virtual", "--duration", "1", "--record", file], { encoding: "utf8" });
       assert.equal(rec.status, 0, rec.stderr);
-      const py = spawnSync("python3", ["test/record/read-mcap-protobuf.py", file], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-      assert.equal(py.status, 0, `python3 read-mcap-protobuf.py:\n${py.stderr}`);
+      const py = spawnSync(PYTHON as string, ["test/record/read-mcap-protobuf.py", file], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(py.status, 0, `${PYTHON} read-mcap-protobuf.py:\n${py.stderr}`);
       const got = JSON.parse(py.stdout) as { schemas: PySchema[]; channels: PyChannel[] };
       assert.ok(got.schemas.length >= 4, `${got.schemas.length} schemas`);
       for (const s of got.schemas) {
