@@ -1,7 +1,8 @@
 // A recording made by the real CLI, read by Python's protobuf (Debian's python3-protobuf) through a
 // parse of the MCAP records that shares no code with Reflex: each schema's data must be a
-// FileDescriptorSet that declares the `reflex` package, so a protobuf reader finds the message by the
-// schema's fully qualified name (reflex.Image) and decodes the bodies with the .proto field names.
+// FileDescriptorSet that declares the `reflex` package and names every field's type fully qualified
+// (.reflex.Span, as protoc does), so a protobuf reader finds the message by the schema's fully qualified
+// name (reflex.Image) and decodes the bodies with the .proto field names.
 // Skipped, saying so, where python3 has no protobuf module.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -19,6 +20,7 @@ interface PySchema {
   readonly full_name: string;
   readonly package: string;
   readonly fields: readonly string[];
+  readonly relative_type_names: readonly string[];
 }
 interface PyChannel {
   readonly topic: string;
@@ -39,7 +41,7 @@ interface PyChannel {
       await rm(out, { recursive: true, force: true });
     });
 
-    it("every schema is named reflex.<Message>, its FileDescriptorSet declares package reflex, and the first message of each channel decodes", () => {
+    it("every schema is named reflex.<Message>, its FileDescriptorSet declares package reflex with fully qualified type references, and the first message of each channel decodes", () => {
       const file = join(out, "demo.mcap");
       const rec = spawnSync(process.execPath, ["--import", "tsx", "sdk/cli/bin.ts", "run", "configs/demo-scripted.yaml", "--clock", "virtual", "--duration", "1", "--record", file], { encoding: "utf8" });
       assert.equal(rec.status, 0, rec.stderr);
@@ -52,6 +54,7 @@ interface PyChannel {
         assert.equal(s.encoding, "protobuf");
         assert.equal(s.full_name, s.name, "the pool finds the message by the schema name");
         assert.equal(s.package, "reflex");
+        assert.deepEqual(s.relative_type_names, [], "every field's type is named fully qualified (.reflex.Span), as protoc writes it");
       }
       const image = got.schemas.find((s) => s.name === "reflex.Image");
       assert.ok(image, "camera frames are recorded as reflex.Image");

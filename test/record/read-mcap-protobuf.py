@@ -86,6 +86,16 @@ def main(path):
     classes = {}
     for sid, s in sorted(schemas.items()):
         fds = descriptor_pb2.FileDescriptorSet.FromString(s["data"])
+        # protoc writes every field's type reference fully qualified (leading dot); list those that are not.
+        relative = []
+
+        def walk(prefix, messages):
+            for m in messages:
+                relative.extend(f"{prefix}{m.name}.{f.name}: {f.type_name}" for f in m.field if f.type_name and not f.type_name.startswith("."))
+                walk(f"{prefix}{m.name}.", m.nested_type)
+
+        for f in fds.file:
+            walk(f"{f.package}." if f.package else "", f.message_type)
         pool = descriptor_pool.DescriptorPool()
         for f in fds.file:
             pool.Add(f)
@@ -101,6 +111,7 @@ def main(path):
             "file": desc.file.name,
             "package": desc.file.package,
             "fields": [f.name for f in desc.fields],
+            "relative_type_names": relative,
         })
     out_channels = []
     for cid, ch in sorted(channels.items()):
