@@ -46,11 +46,13 @@ export class MetricFamily<L extends string> {
     else this.samples.push({ suffix: row.suffix, labels, value });
   }
 
-  /** The family as exposition text, `constant` labels (e.g. graph) first on every sample. */
+  /** The family as exposition text, with the `constant` labels (e.g. graph) on every sample. */
   text(constant: Readonly<Record<string, string>>): string {
     const lines = [`# HELP ${this.name} ${escapeHelp(this.help)}`, `# TYPE ${this.name} ${this.kind}`];
     for (const s of this.samples) {
-      const pairs = Object.entries({ ...constant, ...s.labels }).map(([k, v]) => `${k}="${escapeLabelValue(v)}"`);
+      // The family's own labels first, then the constant ones (the order prom-client wrote, which scrapers
+      // and the tests' line matches expect); a family's own label wins over a constant of the same name.
+      const pairs = Object.entries({ ...s.labels, ...constant, ...s.labels }).map(([k, v]) => `${k}="${escapeLabelValue(v)}"`);
       lines.push(`${this.name}${s.suffix}${pairs.length > 0 ? `{${pairs.join(",")}}` : ""} ${formatValue(s.value)}`);
     }
     return lines.join("\n");

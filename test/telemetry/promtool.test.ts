@@ -44,7 +44,7 @@ async function scrape(run: RunningGraph): Promise<string> {
     assert.equal(later.out.trim(), "", "no lint findings");
     assert.match(text, /^# TYPE reflex_node_processing_seconds summary$/m);
     assert.match(text, /^# TYPE reflex_path_latency_seconds summary$/m);
-    assert.match(text, /^reflex_node_processing_seconds\{[^}]*node="policy"[^}]*quantile="0\.99"\} \d/m);
-    assert.match(text, /^reflex_node_figure\{[^}]*node="policy"[^}]*figure="tokens_kept"\} \d/m);
+    assert.match(text, /^reflex_node_processing_seconds\{[^}]*node="policy"[^}]*quantile="0\.99"[^}]*\} \d/m);
+    assert.match(text, /^reflex_node_figure\{[^}]*node="policy"[^}]*figure="tokens_kept"[^}]*\} \d/m);
   });
 });

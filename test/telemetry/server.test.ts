@@ -124,7 +124,7 @@ describe("dashboard server (real graph, real sockets)", function () {
     assert.deepEqual([...new Set(fam("reflex_edge_drops_total").metrics.map((m) => m.labels?.cause))].sort(), ["gap", "queue", "throttle"]);
     assert.equal(Number(fam("reflex_edge_deadline_seconds").metrics[0]!.value), 0.02);
     assert.equal(fam("reflex_path_latency_seconds").type, "SUMMARY");
-    assert.match(r.body, /^reflex_path_latency_seconds\{[^}]*path="src > relay > sink"[^}]*quantile="0\.99"\} /m, "the path's series (read from the text: see above)");
+    assert.match(r.body, /^reflex_path_latency_seconds\{[^}]*path="src > relay > sink"[^}]*quantile="0\.99"[^}]*\} /m, "the path's series (read from the text: see above)");
     assert.ok(Number(fam("reflex_process_resident_memory_bytes").metrics[0]!.value) > 1e7);
     fam("reflex_device_info");
     fam("reflex_dashboard_sends_skipped_total");
