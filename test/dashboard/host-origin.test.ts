@@ -54,8 +54,13 @@ function wsFirst(url: string, headers: Record<string, string> = {}): Promise<Das
 function logLines(text: string, msg: RegExp): { reason?: string; count?: number; msg: string }[] {
   return text
     .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l) as { reason?: string; count?: number; msg: string })
+    .flatMap((l) => {
+      try {
+        return l.startsWith("{") ? [JSON.parse(l) as { reason?: string; count?: number; msg: string }] : [];
+      } catch {
+        return []; // a line still being written
+      }
+    })
     .filter((l) => msg.test(l.msg));
 }
 

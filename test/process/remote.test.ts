@@ -161,8 +161,13 @@ nodes:
     const lines = (): { count: number; msg: string }[] =>
       agentLog
         .split("\n")
-        .filter((l) => l.startsWith("{"))
-        .map((l) => JSON.parse(l) as { count: number; msg: string })
+        .flatMap((l) => {
+          try {
+            return l.startsWith("{") ? [JSON.parse(l) as { count: number; msg: string }] : [];
+          } catch {
+            return []; // a line still being written
+          }
+        })
         .filter((l) => /without CurveZMQ \(plain ZeroMQ\)/.test(l.msg));
     const before = lines().length;
     // A real DEALER without CurveZMQ, reconnecting every 10 ms: each reconnect is a refused handshake.
@@ -172,8 +177,7 @@ nodes:
     plain.events.on("disconnect", () => attempts++);
     plain.connect(`tcp://127.0.0.1:${port}`);
     const t0 = Date.now();
-    await until(() => lines().length > before, () => `a line about the plain client in the agent's log:
-${agentLog}`);
+    await until(() => lines().length > before, () => `a line about the plain client in the agent's log:\n${agentLog}`);
     // Let it retry for 2.5 s more: ~250 attempts.
     await new Promise((r) => setTimeout(r, 2500));
     plain.close();
