@@ -44,7 +44,8 @@ function wsFirst(url: string, headers: Record<string, string> = {}): Promise<Das
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (d: string) => (body += d));
-      res.on("end", () => reject(new Error(`${res.statusCode}: ${body}`)));
+      // The body starts with the status ("403: ..."), as the server writes it.
+      res.on("end", () => reject(new Error(`HTTP ${res.statusCode}, ${body}`)));
     });
     ws.once("error", reject);
   });
@@ -86,7 +87,7 @@ describe("dashboard: Host and Origin (real CLI on loopback, forged headers)", fu
     }
     // Another port on a loopback name is another server, and no Host at all names nothing.
     assert.equal((await rawGet(port, "/api/snapshot", { Host: "127.0.0.1:1" })).status, 403);
-    await assert.rejects(wsFirst(`ws://127.0.0.1:${port}/ws`, { Host: `evil.example:${port}` }), /^Error: 403: Host "evil\.example/);
+    await assert.rejects(wsFirst(`ws://127.0.0.1:${port}/ws`, { Host: `evil.example:${port}` }), /^Error: HTTP 403, 403: Host "evil\.example/);
     // The addresses the server is reachable at.
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`]) {
       assert.equal((await rawGet(port, "/api/snapshot", { Host: host })).status, 200, `Host ${host}`);
@@ -95,7 +96,7 @@ describe("dashboard: Host and Origin (real CLI on loopback, forged headers)", fu
 
   it("a cross-site WebSocket (Origin: http://evil.example) is refused with 403; the run's own page and non-browser clients are not", async () => {
     const ws = `ws://127.0.0.1:${port}/ws`;
-    await assert.rejects(wsFirst(ws, { Origin: "http://evil.example" }), /^Error: 403: Origin "http:\/\/evil\.example" is not this dashboard's page/);
+    await assert.rejects(wsFirst(ws, { Origin: "http://evil.example" }), /^Error: HTTP 403, 403: Origin "http:\/\/evil\.example" is not this dashboard's page/);
     // Same host, another port: another origin.
     await assert.rejects(wsFirst(ws, { Origin: `http://127.0.0.1:${port + 1}` }), /403/);
     await assert.rejects(wsFirst(ws, { Origin: "null" }), /403/);
