@@ -26,8 +26,10 @@ export function nonFiniteNumbers(source: ConfigSource, value: unknown, base: Yam
 
 function report(source: ConfigSource, path: YamlPath, v: number): Diagnostic {
   const node = source.doc.getIn(path, true);
-  // The text as written (".inf", "1e400"); a value from --set has no text in the file.
-  const written = isScalar(node) && node.range ? source.text.slice(node.range[0], node.range[1]) : String(v);
+  // The text as written (".inf", "1e400"). A value from --set has none: the scalar it replaced keeps
+  // the old value's range, so that text would be the file's, not the culprit.
+  const fromSet = source.overrides.has(path.map(String).join("."));
+  const written = !fromSet && isScalar(node) && node.range ? source.text.slice(node.range[0], node.range[1]) : String(v);
   return source.diagnostic(path, `${written} is not a finite number`, {
     expected: "a finite number",
     suggestion: Number.isNaN(v)
