@@ -1,11 +1,13 @@
 // The run dir of a multi-process run (its ipc:// socket files, under the temp dir) goes away however
 // the launcher ends. A normal end removes it; a second Ctrl-C exits at once (no finally runs), so the
 // launcher also removes it in its exit hook; a launcher killed outright (SIGKILL) runs nothing, so its
-// workers, which stop when the launcher's IPC channel closes, each try to remove it once their links
-// are closed: a socket file goes with the link that bound it, so the last worker out finds the dir
-// empty and its rmdir succeeds (the others' fail with ENOTEMPTY, which is the point).
+// workers, which stop when the launcher's IPC channel closes, each remove the socket files of the links
+// they bound once those are closed (ZeroMQ leaves them: its unlink runs on its I/O thread, which a
+// worker exiting right after the close does not wait for), then try to remove the dir: the last worker
+// out finds it empty and its rmdir succeeds (the others' fail with ENOTEMPTY, which is the point).
 import { rmSync } from "node:fs";
-import { rm, rmdir } from "node:fs/promises";
+import { rm, rmdir, unlink } from "node:fs/promises";
+import { dirname } from "node:path";
 import { makeRunDir } from "../transport/index.js";
 
 /** The env var that tells a worker forked on this board which run dir its links live in. */
@@ -32,10 +34,13 @@ export async function openRunDir(): Promise<RunDir> {
 }
 
 /**
- * A worker whose launcher is gone: removes the run dir if it is empty (every link's socket file gone),
- * else leaves it to the worker still holding one. Never throws: cleanup must not fail the stop.
+ * A worker whose launcher is gone, its links closed: removes the socket files of the endpoints it bound
+ * in the run dir, then the dir if that left it empty, else leaves it to the worker still holding one.
+ * Never throws: cleanup must not fail the stop.
  */
-export async function leaveRunDir(path: string | undefined): Promise<void> {
+export async function leaveRunDir(path: string | undefined, boundEndpoints: readonly string[]): Promise<void> {
   if (!path) return;
+  const files = boundEndpoints.filter((e) => e.startsWith("ipc://")).map((e) => e.slice("ipc://".length));
+  await Promise.all(files.filter((f) => dirname(f) === path).map((f) => unlink(f).catch(() => undefined)));
   await rmdir(path).catch(() => undefined);
 }

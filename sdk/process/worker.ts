@@ -33,8 +33,12 @@ const METRICS_EVERY_MS = 1000;
 export type WorkerRegistries = Readonly<Record<NonNullable<WorkerSetup["registry"]>, () => NodeRegistry | Promise<NodeRegistry>>>;
 
 function send(m: FromWorker): void {
-  if (process.connected) process.send!(m);
+  // A launcher that just died can still read as connected: the write then fails (EPIPE), and without a
+  // callback that error is emitted on the process (a stack trace). Its disconnect handler stops us.
+  if (process.connected) process.send!(m, undefined, {}, ignoreSendError);
 }
+
+const ignoreSendError = (): void => undefined;
 
 /** A worker process's whole life: called once by its entry point. */
 export async function runWorker(registries: WorkerRegistries): Promise<void> {
@@ -202,7 +206,7 @@ async function runPlanned(setup: WorkerSetup, log: Logger, registries: WorkerReg
     process.send!(m, undefined, {}, () => resolve());
   });
   // No launcher to remove the run dir (it was killed): the last worker out does (see run-dir.ts).
-  if (!process.connected) await leaveRunDir(process.env[RUN_DIR_ENV]);
+  if (!process.connected) await leaveRunDir(process.env[RUN_DIR_ENV], plan.sends.map((l) => l.endpoint));
 }
 
 /**

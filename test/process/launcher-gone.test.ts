@@ -1,7 +1,7 @@
 // A launcher that goes away without its normal end leaves nothing behind: SIGKILLed, its workers stop
 // on their own (the IPC channel closed) and the last one out removes the run dir; a double Ctrl-C
 // exits at once with code 130, the run dir goes with it, and no worker prints a stack trace.
-// Real CLI, real workers, real ZeroMQ ipc sockets; TMPDIR is a fresh dir per run, so whatever the run
+// Real CLI (the bundle), real workers, real ZeroMQ ipc sockets; TMPDIR is a fresh dir per run, so whatever the run
 // dir of that run was, it is the only reflex-run-* that could be in it.
 import { strict as assert } from "node:assert";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -36,7 +36,7 @@ function gone(pid: number): boolean {
 }
 
 describe("a launcher gone without its normal end leaves no run dir (real CLI, real workers)", function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   const children: ChildProcess[] = [];
   const dirs: string[] = [];
   const pidsSeen: number[] = [];
@@ -51,7 +51,8 @@ describe("a launcher gone without its normal end leaves no run dir (real CLI, re
     const tmp = await mkdtemp(join(tmpdir(), "reflex-gone-"));
     dirs.push(tmp);
     // Its own process group, as a shell gives a command: Ctrl-C on a terminal reaches the whole group.
-    const child = spawn(process.execPath, ["--import", "tsx", "sdk/cli/bin.ts", "run", "configs/demo-multiprocess.yaml"], {
+    // The bundle (dist/, built at install): from source, tsx would compile everything anew into the fresh TMPDIR.
+    const child = spawn(process.execPath, ["dist/cli.js", "run", "configs/demo-multiprocess.yaml"], {
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, TMPDIR: tmp },
       detached: true,
