@@ -65,7 +65,9 @@ export default defineNode({
         sub.next({ port: "command", out: ctx.msg(holdBody(newest?.body)) });
         if (started) {
           const ev: reflex.DeadlineMiss.$Properties = { node: ctx.id, port: "actions", ageMs: nsToMs(ageNs), deadlineMs: p.deadline_ms };
-          sub.next({ port: "events", out: newest ? ctx.msg(ev, newest) : ctx.msg(ev) });
+          // It keeps the stale action's capture stamp and trace (which action went stale, from where), but
+          // its work starts now: derived as is, its processing time would be the whole wait for the deadline.
+          sub.next({ port: "events", out: newest ? { ...ctx.msg(ev, newest), inNs: now } : ctx.msg(ev) });
           if (now - lastLogNs >= 1e9) {
             lastLogNs = now;
             ctx.log.warn({ age_ms: ev.ageMs, deadline_ms: p.deadline_ms, hold_episodes: state.holdEpisodes }, `watchdog ${ctx.id}: newest action is stale; holding`);
