@@ -11,6 +11,8 @@ export interface ServerFigures {
   readonly clients: number;
   readonly sent: number;
   readonly skipped: number;
+  /** Requests refused, by reason (foreign Host, cross-site Origin, no token). */
+  readonly refused?: Readonly<Record<string, number>>;
 }
 
 export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -129,5 +131,9 @@ export function prometheusText(s: DashboardSnapshot, server: ServerFigures): Pro
   gauge("reflex_dashboard_clients", "WebSocket clients connected to the dashboard.", []).set({}, server.clients);
   counter("reflex_dashboard_snapshots_sent_total", "Snapshots sent over WebSockets.", []).set({}, server.sent);
   counter("reflex_dashboard_sends_skipped_total", "Snapshots not sent to a slow client (its socket buffer was full).", []).set({}, server.skipped);
+  if (server.refused) {
+    const refused = counter("reflex_dashboard_requests_refused_total", "Requests refused: a Host that is not this server's (DNS rebinding), another site's Origin, or no token.", ["reason"]);
+    for (const [reason, n] of Object.entries(server.refused)) refused.set({ reason }, n);
+  }
   return Promise.resolve(reg.text());
 }
