@@ -115,6 +115,7 @@ export class InboundLink {
       seqResets: c.seq_resets,
       wrongType: c.wrong_type,
       wrongTopic: c.wrong_topic,
+      protocolDrops: c.protocol_drops,
     };
   }
 

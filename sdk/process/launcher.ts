@@ -200,13 +200,15 @@ export function formatMultiSummary(s: MultiProcessSummary): string {
   }
   out.push("", "cross-process edges (at the consumer)");
   for (const l of s.links) {
-    const refused = (l.wrongType ?? 0) + (l.wrongTopic ?? 0) > 0 ? ` (wrong type ${l.wrongType ?? 0}, wrong topic ${l.wrongTopic ?? 0})` : "";
+    const refused =
+      (l.wrongType ?? 0) + (l.wrongTopic ?? 0) > 0 ? ` (wrong type ${l.wrongType ?? 0}, wrong topic ${l.wrongTopic ?? 0})` : "";
+    const dropped = (l.protocolDrops ?? 0) > 0 ? `, connections dropped for a frame over the size limit (or not ZMTP) ${l.protocolDrops}` : "";
     const sender = l.sender
       ? `; sender: sent ${l.sender.sent}, lost with no receiver ${l.sender.noReceiver}, refused by a full receiver ${l.sender.queueFull}` +
         `${l.sender.encodeErrors > 0 ? `, not encodable ${l.sender.encodeErrors}` : ""}, junk from local peers ${l.sender.junk}${l.sender.authRefused > 0 ? `, peers refused by CurveZMQ ${l.sender.authRefused}` : ""}`
       : "";
     out.push(
-      `  ${l.edge}: delivered ${l.delivered}, gaps ${l.droppedGap}, deadline misses ${l.deadlineMisses}, stale ${l.stale ? "now" : "no"} (${l.staleEpisodes} episodes), producer restarts seen ${l.seqResets}, bad frames ${l.badFrames}${refused}${sender}`,
+      `  ${l.edge}: delivered ${l.delivered}, gaps ${l.droppedGap}, deadline misses ${l.deadlineMisses}, stale ${l.stale ? "now" : "no"} (${l.staleEpisodes} episodes), producer restarts seen ${l.seqResets}, bad frames ${l.badFrames}${refused}${dropped}${sender}`,
     );
   }
   return out.join("\n");

@@ -21,7 +21,7 @@ const zeroSender = (): { -readonly [K in keyof SenderTotals]: number } => ({ sen
  */
 export function linkRows(combined: readonly LinkReport[], incarnations: Iterable<readonly (WorkerReport | undefined)[]>): LinkRow[] {
   const senders = new Map<string, ReturnType<typeof zeroSender>>();
-  const refused = new Map<string, { wrongType: number; wrongTopic: number }>();
+  const refused = new Map<string, { wrongType: number; wrongTopic: number; protocolDrops: number }>();
   for (const reports of incarnations) {
     for (const r of reports) {
       if (!r) continue;
@@ -37,16 +37,17 @@ export function linkRows(combined: readonly LinkReport[], incarnations: Iterable
       }
       for (const l of r.links) {
         let t = refused.get(l.edge);
-        if (!t) refused.set(l.edge, (t = { wrongType: 0, wrongTopic: 0 }));
+        if (!t) refused.set(l.edge, (t = { wrongType: 0, wrongTopic: 0, protocolDrops: 0 }));
         t.wrongType += l.wrongType ?? 0;
         t.wrongTopic += l.wrongTopic ?? 0;
+        t.protocolDrops += l.protocolDrops ?? 0;
       }
     }
   }
   return combined.map((l) => {
     const sender = senders.get(l.edge);
     const r = refused.get(l.edge);
-    return { ...l, wrongType: r?.wrongType ?? 0, wrongTopic: r?.wrongTopic ?? 0, ...(sender ? { sender } : {}) };
+    return { ...l, wrongType: r?.wrongType ?? 0, wrongTopic: r?.wrongTopic ?? 0, protocolDrops: r?.protocolDrops ?? 0, ...(sender ? { sender } : {}) };
   });
 }
 

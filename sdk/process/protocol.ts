@@ -39,6 +39,8 @@ export interface LinkReport {
   /** Of badFrames: well-formed messages of another type, or from another output, than the edge's. */
   readonly wrongType?: number;
   readonly wrongTopic?: number;
+  /** Connections dropped for a protocol error (a frame over the edge's size limit) and re-opened. */
+  readonly protocolDrops?: number;
 }
 
 /** How a cross-process edge stands, from its producer's side (the link sender). */

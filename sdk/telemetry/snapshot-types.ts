@@ -82,6 +82,8 @@ export interface LinkSnap {
   readonly junk: number;
   /** Producer restarts the consumer saw (sequence started over or jumped past plausible loss). */
   readonly seqResets: number;
+  /** Connections the consumer saw dropped for a protocol error (a frame over the size limit), re-opened. */
+  readonly protocolDrops: number;
 }
 
 export interface PathSnap {

@@ -18,6 +18,7 @@ export interface SupervisedLinkIn {
   readonly seqResets: number;
   readonly wrongType?: number;
   readonly wrongTopic?: number;
+  readonly protocolDrops?: number;
 }
 
 /** ... and on the links it sends on (sdk/process's SendReport). */
@@ -187,7 +188,7 @@ function linkSnaps(workers: readonly SupervisedWorker[]): Map<string, LinkSnap> 
   const out = new Map<string, { -readonly [K in keyof LinkSnap]: number }>();
   const of = (edge: string): { -readonly [K in keyof LinkSnap]: number } => {
     let s = out.get(edge);
-    if (!s) out.set(edge, (s = { noReceiver: 0, queueFull: 0, badFrames: 0, wrongType: 0, wrongTopic: 0, junk: 0, seqResets: 0 }));
+    if (!s) out.set(edge, (s = { noReceiver: 0, queueFull: 0, badFrames: 0, wrongType: 0, wrongTopic: 0, junk: 0, seqResets: 0, protocolDrops: 0 }));
     return s;
   };
   for (const w of workers) {
@@ -198,6 +199,7 @@ function linkSnaps(workers: readonly SupervisedWorker[]): Map<string, LinkSnap> 
         s.wrongType += l.wrongType ?? 0;
         s.wrongTopic += l.wrongTopic ?? 0;
         s.seqResets += l.seqResets;
+        s.protocolDrops += l.protocolDrops ?? 0;
       }
       for (const l of r?.sends ?? []) {
         const s = of(l.edge);

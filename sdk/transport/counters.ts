@@ -40,6 +40,11 @@ export interface ReceiverCounters {
    */
   wrong_type: number;
   wrong_topic: number;
+  /**
+   * Connections libzmq dropped for a protocol error after the handshake (a frame over the edge's size
+   * limit, bytes that are not ZMTP), re-opened by the receiver. The message being read is lost.
+   */
+  protocol_drops: number;
 }
 
 export function newSenderCounters(): SenderCounters {
@@ -48,7 +53,7 @@ export function newSenderCounters(): SenderCounters {
 
 export function newReceiverCounters(): ReceiverCounters {
   const bad = Object.fromEntries(decodeReasons.map((r) => [r, 0])) as Record<DecodeReason, number>;
-  return { received: 0, delivered: 0, dropped_gap: 0, dropped_qos: 0, seq_resets: 0, callback_errors: 0, bad_frames: bad, wrong_type: 0, wrong_topic: 0 };
+  return { received: 0, delivered: 0, dropped_gap: 0, dropped_qos: 0, seq_resets: 0, callback_errors: 0, bad_frames: bad, wrong_type: 0, wrong_topic: 0, protocol_drops: 0 };
 }
 
 /** Every message the receiver refused: undecodable ones and ones that are not the edge's. */

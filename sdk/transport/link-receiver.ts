@@ -68,6 +68,9 @@ export interface LinkReceiverOptions extends LinkCommonOptions {
   readonly maxFrameBytes?: number;
 }
 
+/** How long a dropped connection may go without libzmq retrying it before the receiver re-opens it, ms. */
+const REOPEN_AFTER_MS = 500;
+
 export class LinkReceiver {
   readonly counters: ReceiverCounters = newReceiverCounters();
   private readonly socket: zmq.Dealer;
@@ -80,6 +83,7 @@ export class LinkReceiver {
   private state: "new" | "open" | "closed" = "new";
   private isConnected = false;
   private connectWaiters: { welcomed: () => void; closed: () => void }[] = [];
+  private reopenTimer: NodeJS.Timeout | undefined;
   // Read once: the check on every message compares the decoded (interned) names with these.
   private readonly edgeType: string | undefined;
   private readonly edgeTopic: string | undefined;
@@ -170,6 +174,7 @@ export class LinkReceiver {
     if (this.state === "closed") return;
     const wasOpen = this.state === "open";
     this.state = "closed";
+    this.cancelReopen();
     const waiting = this.connectWaiters;
     this.connectWaiters = [];
     for (const w of waiting) w.closed();
@@ -204,10 +209,26 @@ export class LinkReceiver {
     const events = this.socket.events;
     let connects = 0;
     events.on("connect", () => {
+      this.cancelReopen();
       // The first connection's hello is the probe; a reconnect (the sender restarted) needs its own.
       if (++connects > 1 && this.state === "open") this.socket.send(HELLO).catch(() => undefined);
     });
-    events.on("disconnect", () => this.setConnected(false));
+    let handshaked = false;
+    events.on("handshake", () => (handshaked = true));
+    events.on("connect:retry", () => this.cancelReopen());
+    events.on("disconnect", () => {
+      this.setConnected(false);
+      // After a lost connection libzmq retries (a "connect:retry" follows); after a protocol error on
+      // an established one (a frame over maxFrameBytes, bytes that are not ZMTP) it gives the endpoint
+      // up for good. Re-open it then, so one oversized message costs that message, not the edge.
+      // A failed handshake (a wrong CurveZMQ key) is not retried here: it would fail again.
+      if (handshaked && this.state === "open") {
+        this.cancelReopen();
+        this.reopenTimer = setTimeout(() => this.reopen(), REOPEN_AFTER_MS);
+        this.reopenTimer.unref();
+      }
+      handshaked = false;
+    });
     events.on("handshake:error:auth", (e) => {
       this.log.warn("auth", { link: this.opts.name, endpoint: e.address, err: e.error.message }, "the sender refused this receiver's CurveZMQ key");
     });
@@ -218,6 +239,28 @@ export class LinkReceiver {
     };
     events.on("handshake:error:protocol", handshakeFailed);
     events.on("handshake:error:other", handshakeFailed);
+  }
+
+  private cancelReopen(): void {
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+    this.reopenTimer = undefined;
+  }
+
+  private reopen(): void {
+    this.reopenTimer = undefined;
+    if (this.state !== "open") return;
+    this.counters.protocol_drops++;
+    this.log.warn(
+      "protocol-drop",
+      { link: this.opts.name, endpoint: this.opts.endpoint },
+      "the connection to the sender was dropped for a protocol error (a frame over this edge's size limit, or bytes that are not ZMTP); reconnecting",
+    );
+    try {
+      this.socket.disconnect(this.opts.endpoint);
+    } catch {
+      // libzmq has already forgotten the endpoint: nothing to undo.
+    }
+    this.socket.connect(this.opts.endpoint);
   }
 
   private receiveLoop(): Promise<void> {

@@ -106,6 +106,7 @@ describe("transport: a link refuses what its edge does not carry", () => {
     await until(() => got.length === 1, "the next message");
     assert.deepEqual(got, [2]);
     assert.equal(rx.counters.received, 1, "the huge frame never reached this process");
+    assert.equal(rx.counters.protocol_drops, 1, "the dropped connection is counted");
   });
 
   it("junk and a 64 MB frame sent to a link sender: the junk is counted per link, the huge frame never read, real receivers served", async () => {
