@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { type Clock, msToNs, nsToMs } from "../core/clock.js";
 import type { GraphRuntime } from "../runtime/executor.js";
 import type { EdgeStats } from "../core/stats.js";
+import { portKey } from "../graph/ids.js";
 import { LinkReceiver, badFrameTotal, type LinkReceiverCurve } from "../transport/index.js";
 import type { LinkPlan } from "./plan.js";
 import type { LinkReport } from "./protocol.js";
@@ -30,10 +31,15 @@ export class InboundLink {
     if (!edge) throw new Error(`edge ${plan.edge} does not end in process ${runtime.process}`);
     this.stats = edge.stats;
     this.deadlineNs = plan.deadlineMs !== undefined ? msToNs(plan.deadlineMs) : Number.POSITIVE_INFINITY;
+    // What the producer's runner stamps on this output (sdk/runtime/node-runner.ts): the link refuses
+    // anything else, so an input only ever sees the messages its edge was checked for.
+    const producer = runtime.graph.nodes.get(plan.from.node);
+    const edgeContract = { topic: portKey(plan.from), type: producer?.outputTypes[plan.from.port] ?? "reflex.Blob" };
     this.receiver = new LinkReceiver({
       endpoint: plan.endpoint,
       name: plan.edge,
       logger,
+      edge: edgeContract,
       ...(curve ? { curve } : {}),
       ...(plan.allowNonLoopback ? { allowNonLoopback: true } : {}),
       onMessage: (msg) => {
@@ -107,6 +113,9 @@ export class InboundLink {
       droppedQos: c.dropped_qos,
       badFrames: badFrameTotal(c),
       seqResets: c.seq_resets,
+      wrongType: c.wrong_type,
+      wrongTopic: c.wrong_topic,
+      protocolDrops: c.protocol_drops,
     };
   }
 

@@ -11,7 +11,8 @@ import { openRunDir } from "./run-dir.js";
 import { AgentClient } from "./remote-child.js";
 import { freePorts, readRemoteKeys, remoteHostOf } from "./remote-hosts.js";
 import { readKeyPair } from "../transport/index.js";
-import type { LinkReport, WorkerReport } from "./protocol.js";
+import type { WorkerReport } from "./protocol.js";
+import { linkRows, withLinkLosses, type LinkRow } from "./link-totals.js";
 import { Supervisor, type SupervisorEvents, type SupervisorOptions, type WorkerState } from "./supervisor.js";
 
 export interface ProcessRow {
@@ -26,7 +27,8 @@ export interface ProcessRow {
 
 export interface MultiProcessSummary extends RunSummary {
   processes: ProcessRow[];
-  links: LinkReport[];
+  /** One row per cross-process edge: its consumer's figures, with its producer's sender (link-totals.ts). */
+  links: LinkRow[];
 }
 
 export interface MultiRunOptions {
@@ -159,13 +161,20 @@ function mergeSummaries(name: string, plan: RunPlan, sup: Supervisor): MultiProc
   const reports: WorkerReport[] = sup.combinedReports();
   // The run's length is that of a worker that ran it all (restarted ones sum their incarnations).
   const whole = reports.filter((r) => sup.workers.get(r.process)?.restarts === 0);
+  const links = linkRows(
+    reports.flatMap((r) => r.links),
+    [...sup.workers.values()].map((w) => w.reports),
+  );
   return {
     graph: name,
     clock: "real",
     duration_s: Math.max(0, ...(whole.length > 0 ? whole : reports).map((r) => r.summary.duration_s)),
     nodes: reports.flatMap((r) => r.summary.nodes),
     paths: reports.flatMap((r) => r.summary.paths),
-    edges: reports.flatMap((r) => r.summary.edges),
+    edges: withLinkLosses(
+      reports.flatMap((r) => r.summary.edges),
+      links,
+    ),
     processes: plan.processes.map((p) => {
       const w = sup.workers.get(p.name)!;
       return {
@@ -178,7 +187,7 @@ function mergeSummaries(name: string, plan: RunPlan, sup: Supervisor): MultiProc
         ...(w.lastDeath !== undefined ? { last_death: w.lastDeath } : {}),
       };
     }),
-    links: reports.flatMap((r) => r.links),
+    links,
   };
 }
 
@@ -191,8 +200,15 @@ export function formatMultiSummary(s: MultiProcessSummary): string {
   }
   out.push("", "cross-process edges (at the consumer)");
   for (const l of s.links) {
+    const refused =
+      (l.wrongType ?? 0) + (l.wrongTopic ?? 0) > 0 ? ` (wrong type ${l.wrongType ?? 0}, wrong topic ${l.wrongTopic ?? 0})` : "";
+    const dropped = (l.protocolDrops ?? 0) > 0 ? `, connections dropped for a frame over the size limit (or not ZMTP) ${l.protocolDrops}` : "";
+    const sender = l.sender
+      ? `; sender: sent ${l.sender.sent}, lost with no receiver ${l.sender.noReceiver}, refused by a full receiver ${l.sender.queueFull}` +
+        `${l.sender.encodeErrors > 0 ? `, not encodable ${l.sender.encodeErrors}` : ""}, junk from local peers ${l.sender.junk}${l.sender.authRefused > 0 ? `, peers refused by CurveZMQ ${l.sender.authRefused}` : ""}`
+      : "";
     out.push(
-      `  ${l.edge}: delivered ${l.delivered}, gaps ${l.droppedGap}, deadline misses ${l.deadlineMisses}, stale ${l.stale ? "now" : "no"} (${l.staleEpisodes} episodes), producer restarts seen ${l.seqResets}, bad frames ${l.badFrames}`,
+      `  ${l.edge}: delivered ${l.delivered}, gaps ${l.droppedGap}, deadline misses ${l.deadlineMisses}, stale ${l.stale ? "now" : "no"} (${l.staleEpisodes} episodes), producer restarts seen ${l.seqResets}, bad frames ${l.badFrames}${refused}${dropped}${sender}`,
     );
   }
   return out.join("\n");

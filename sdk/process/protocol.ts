@@ -32,8 +32,32 @@ export interface LinkReport {
   readonly delivered: number;
   readonly droppedGap: number;
   readonly droppedQos: number;
+  /** Every message refused at the consumer: undecodable, or not the edge's type or topic. */
   readonly badFrames: number;
+  /** Producer restarts seen (a step back, or a jump past plausible loss): not drops. */
   readonly seqResets: number;
+  /** Of badFrames: well-formed messages of another type, or from another output, than the edge's. */
+  readonly wrongType?: number;
+  readonly wrongTopic?: number;
+  /** Connections dropped for a protocol error (a frame over the edge's size limit) and re-opened. */
+  readonly protocolDrops?: number;
+}
+
+/** How a cross-process edge stands, from its producer's side (the link sender). */
+export interface SendReport {
+  readonly edge: string;
+  /** Messages handed to ZeroMQ for a receiver. */
+  readonly sent: number;
+  /** Sent while no receiver was there (down, restarting, not yet connected): lost. */
+  readonly noReceiver: number;
+  /** Refused at a receiver's full queue (it did not keep up): lost; its receiver sees them as gaps. */
+  readonly queueFull: number;
+  /** Messages that could not be encoded: lost. */
+  readonly encodeErrors: number;
+  /** Messages a local peer sent to the sender that are no control frame: ignored. */
+  readonly junk: number;
+  /** CurveZMQ clients refused. */
+  readonly authRefused: number;
 }
 
 export interface WorkerReport {
@@ -41,6 +65,8 @@ export interface WorkerReport {
   readonly pid: number;
   readonly summary: RunSummary;
   readonly links: readonly LinkReport[];
+  /** The links this worker sends on. Optional: a worker of an older version sends none. */
+  readonly sends?: readonly SendReport[];
   /** This worker's CPU% and RSS since its last report. */
   readonly usage?: Usage;
   /** The sliding window's figures (when setup.live asked for them), for the dashboard. */

@@ -19,7 +19,7 @@ import { TelemetryWindow } from "../telemetry/window.js";
 import { LinkSender, readKeyPair, type CurveKeyPair, type FrameCorruptionOptions } from "../transport/index.js";
 import type { LinkCorruption, LinkPlan } from "./plan.js";
 import { InboundLink } from "./inbound-link.js";
-import type { FromWorker, ToWorker, WorkerReport, WorkerSetup } from "./protocol.js";
+import type { FromWorker, SendReport, ToWorker, WorkerReport, WorkerSetup } from "./protocol.js";
 import { leaveRunDir, RUN_DIR_ENV } from "./run-dir.js";
 
 /** How long a worker waits for its upstream senders to welcome its receivers. */
@@ -171,8 +171,12 @@ async function runPlanned(setup: WorkerSetup, log: Logger, registries: WorkerReg
     if (running) reg.stoppedNs = clock.nowNs();
     const summary = summarize(reg, graph.name, clock.kind);
     if (running) reg.stoppedNs = 0;
+    const sends = senders.map((s, i): SendReport => {
+      const c = s.counters;
+      return { edge: plan.sends[i]!.edge, sent: c.sent, noReceiver: c.send_no_peer, queueFull: c.send_dropped, encodeErrors: c.encode_errors, junk: c.junk_frames, authRefused: c.auth_refused };
+    });
     const corrupted = senders.filter((s) => s.corrupter).map((s, i) => ({ edge: plan.sends.filter((l) => l.corrupt)[i]!.edge, corrupted: s.corrupter!.corrupted }));
-    return { process: plan.name, pid: process.pid, summary, links, usage: usage.sample(), ...(live ? { live: live.parts() } : {}), ...(corrupted.length ? { corrupted } : {}) };
+    return { process: plan.name, pid: process.pid, summary, links, sends, usage: usage.sample(), ...(live ? { live: live.parts() } : {}), ...(corrupted.length ? { corrupted } : {}) };
   };
   const usage = new ProcessUsage();
   // Dashboard on: the window is sampled on the clock and reported as often as it moves.

@@ -63,6 +63,27 @@ export interface EdgeSnap {
   readonly dropsByKind?: { readonly queue: number; readonly throttle: number; readonly gap: number };
   /** The process that consumes on this edge (where its figures come from). Optional. */
   readonly process?: string;
+  /** A cross-process edge: what its link lost or refused, since start, both ends. Optional. */
+  readonly link?: LinkSnap;
+}
+
+/** The transport link under a cross-process edge, since start (over every incarnation of its workers). */
+export interface LinkSnap {
+  /** Sent by the producer while no receiver was there (consumer down or restarting): lost. */
+  readonly noReceiver: number;
+  /** Refused at the consumer's full queue, at the producer (the consumer counts them as gaps too). */
+  readonly queueFull: number;
+  /** Refused at the consumer: undecodable, or not the edge's type or topic. */
+  readonly badFrames: number;
+  /** Of badFrames: well-formed messages of another type, or from another output. */
+  readonly wrongType: number;
+  readonly wrongTopic: number;
+  /** Messages local peers sent to the producer's link that are no control frame. */
+  readonly junk: number;
+  /** Producer restarts the consumer saw (sequence started over or jumped past plausible loss). */
+  readonly seqResets: number;
+  /** Connections the consumer saw dropped for a protocol error (a frame over the size limit), re-opened. */
+  readonly protocolDrops: number;
 }
 
 export interface PathSnap {

@@ -34,6 +34,10 @@ export interface EdgeRow {
   dropped_gap: number;
   deadline_misses: number;
   max_depth: number;
+  /** Cross-process edges (merged summary): sent while no receiver was there, counted by the producer's link. */
+  dropped_no_receiver?: number;
+  /** Cross-process edges: refused at the consumer (undecodable, or not the edge's type or topic). */
+  dropped_bad?: number;
 }
 
 export interface RunSummary {

@@ -8,8 +8,26 @@ import { EventLog, toEventSnap, type RawEvent } from "./events.js";
 import type { Usage } from "./process-usage.js";
 import { edgeId } from "../graph/ids.js";
 import { graphShape, idleEdge, idleNode, type DashboardSource, type DeviceSource, type GraphShape } from "./snapshot.js";
-import type { DashboardSnapshot, EdgeSnap, Health, NodeSnap, PathSnap, ProcessSnap } from "./snapshot-types.js";
+import type { DashboardSnapshot, EdgeSnap, Health, LinkSnap, NodeSnap, PathSnap, ProcessSnap } from "./snapshot-types.js";
 import { DEFAULT_INTERVAL_MS, DEFAULT_WINDOW_S, type LiveParts, type WindowOptions } from "./window.js";
+
+/** What this needs of a worker's report on the links it consumes (sdk/process's LinkReport has it). */
+export interface SupervisedLinkIn {
+  readonly edge: string;
+  readonly badFrames: number;
+  readonly seqResets: number;
+  readonly wrongType?: number;
+  readonly wrongTopic?: number;
+  readonly protocolDrops?: number;
+}
+
+/** ... and on the links it sends on (sdk/process's SendReport). */
+export interface SupervisedLinkOut {
+  readonly edge: string;
+  readonly noReceiver: number;
+  readonly queueFull: number;
+  readonly junk: number;
+}
 
 /** What this needs of a supervised worker (sdk/process's WorkerRecord has it). */
 export interface SupervisedWorker {
@@ -19,7 +37,10 @@ export interface SupervisedWorker {
   readonly restarts: number;
   readonly lastDeath?: string;
   /** One report per incarnation, newest last. */
-  readonly reports: readonly ({ readonly usage?: Usage; readonly live?: LiveParts } | undefined)[];
+  readonly reports: readonly (
+    | { readonly usage?: Usage; readonly live?: LiveParts; readonly links?: readonly SupervisedLinkIn[]; readonly sends?: readonly SupervisedLinkOut[] }
+    | undefined
+  )[];
 }
 
 export interface SupervisedRun {
@@ -104,7 +125,13 @@ export class SupervisedTelemetry implements DashboardSource {
       const down = downHealth(g.process);
       return down ? { ...n, health: down } : n;
     });
-    const edges: EdgeSnap[] = this.graph.edges.map((g) => reportedEdges.get(edgeId(g)) ?? idleEdge(g, this.graph.nodes.get(g.to.node)?.process ?? "main"));
+    const links = linkSnaps(workers);
+    const edges: EdgeSnap[] = this.graph.edges.map((g) => {
+      const id = edgeId(g);
+      const e = reportedEdges.get(id) ?? idleEdge(g, this.graph.nodes.get(g.to.node)?.process ?? "main");
+      const link = links.get(id);
+      return link ? { ...e, link } : e;
+    });
     const processes: ProcessSnap[] = workers.map((w) => {
       const u = usage.get(w.plan.name);
       return {
@@ -151,4 +178,36 @@ export class SupervisedTelemetry implements DashboardSource {
   private push(e: RawEvent): void {
     this.events.push(e);
   }
+}
+
+/**
+ * Each cross-process edge's link figures, summed over every incarnation of both its workers: the
+ * consumer reports what it refused, the producer what it lost with no receiver there.
+ */
+function linkSnaps(workers: readonly SupervisedWorker[]): Map<string, LinkSnap> {
+  const out = new Map<string, { -readonly [K in keyof LinkSnap]: number }>();
+  const of = (edge: string): { -readonly [K in keyof LinkSnap]: number } => {
+    let s = out.get(edge);
+    if (!s) out.set(edge, (s = { noReceiver: 0, queueFull: 0, badFrames: 0, wrongType: 0, wrongTopic: 0, junk: 0, seqResets: 0, protocolDrops: 0 }));
+    return s;
+  };
+  for (const w of workers) {
+    for (const r of w.reports) {
+      for (const l of r?.links ?? []) {
+        const s = of(l.edge);
+        s.badFrames += l.badFrames;
+        s.wrongType += l.wrongType ?? 0;
+        s.wrongTopic += l.wrongTopic ?? 0;
+        s.seqResets += l.seqResets;
+        s.protocolDrops += l.protocolDrops ?? 0;
+      }
+      for (const l of r?.sends ?? []) {
+        const s = of(l.edge);
+        s.noReceiver += l.noReceiver;
+        s.queueFull += l.queueFull;
+        s.junk += l.junk;
+      }
+    }
+  }
+  return out;
 }

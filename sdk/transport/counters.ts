@@ -15,6 +15,8 @@ export interface SenderCounters {
   peers_left: number;
   /** CurveZMQ clients refused by the ZAP handler (key not in the allowed set). */
   auth_refused: number;
+  /** Messages a peer sent that are none of the control frames (junk from a local process): ignored. */
+  junk_frames: number;
 }
 
 export interface ReceiverCounters {
@@ -30,20 +32,33 @@ export interface ReceiverCounters {
   seq_resets: number;
   /** Consumer callbacks that threw (logged, the link goes on). */
   callback_errors: number;
+  /** Messages that do not decode, by reason. */
   bad_frames: Record<DecodeReason, number>;
+  /**
+   * Well-formed messages refused because they are not what the edge carries: another message type,
+   * or another topic than the edge's producer port. Bad frames too (badFrameTotal counts them).
+   */
+  wrong_type: number;
+  wrong_topic: number;
+  /**
+   * Connections libzmq dropped for a protocol error after the handshake (a frame over the edge's size
+   * limit, bytes that are not ZMTP), re-opened by the receiver. The message being read is lost.
+   */
+  protocol_drops: number;
 }
 
 export function newSenderCounters(): SenderCounters {
-  return { sent: 0, send_dropped: 0, send_no_peer: 0, encode_errors: 0, peers_joined: 0, peers_left: 0, auth_refused: 0 };
+  return { sent: 0, send_dropped: 0, send_no_peer: 0, encode_errors: 0, peers_joined: 0, peers_left: 0, auth_refused: 0, junk_frames: 0 };
 }
 
 export function newReceiverCounters(): ReceiverCounters {
   const bad = Object.fromEntries(decodeReasons.map((r) => [r, 0])) as Record<DecodeReason, number>;
-  return { received: 0, delivered: 0, dropped_gap: 0, dropped_qos: 0, seq_resets: 0, callback_errors: 0, bad_frames: bad };
+  return { received: 0, delivered: 0, dropped_gap: 0, dropped_qos: 0, seq_resets: 0, callback_errors: 0, bad_frames: bad, wrong_type: 0, wrong_topic: 0, protocol_drops: 0 };
 }
 
+/** Every message the receiver refused: undecodable ones and ones that are not the edge's. */
 export function badFrameTotal(c: ReceiverCounters): number {
-  let n = 0;
+  let n = c.wrong_type + c.wrong_topic;
   for (const r of decodeReasons) n += c.bad_frames[r];
   return n;
 }

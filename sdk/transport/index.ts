@@ -2,7 +2,8 @@
 export { encodeFrames, decodeFrames } from "./codec.js";
 export { DecodeError, EncodeError, decodeReasons, type DecodeReason } from "./decode-error.js";
 export { LinkSender, type LinkSenderOptions, type LinkSenderCurve } from "./link-sender.js";
-export { LinkReceiver, type LinkReceiverOptions, type LinkReceiverCurve, type LinkStatus } from "./link-receiver.js";
+export { LinkReceiver, type LinkReceiverOptions, type LinkReceiverCurve, type LinkStatus, type LinkEdgeContract } from "./link-receiver.js";
+export { maxFrameBytesOf, BULK_FRAME_LIMIT, PLAIN_FRAME_LIMIT, CONTROL_FRAME_LIMIT } from "./frame-limits.js";
 export type { LinkCommonOptions } from "./link-options.js";
 export { Mailbox, type LinkQos } from "./mailbox.js";
 export { newReceiverCounters, newSenderCounters, badFrameTotal, type ReceiverCounters, type SenderCounters } from "./counters.js";

@@ -18,10 +18,11 @@ import { BYE, END, ENDED, HELLO, WELCOME, isFrame } from "./control-frames.js";
 import { newReceiverCounters, type ReceiverCounters } from "./counters.js";
 import { DecodeError } from "./decode-error.js";
 import { checkEndpoint } from "./endpoint.js";
+import { maxFrameBytesOf } from "./frame-limits.js";
 import { TCP_HEARTBEAT, type LinkCommonOptions } from "./link-options.js";
 import { Mailbox, type LinkQos } from "./mailbox.js";
 import { RateLimitedLog } from "./rate-limited-log.js";
-import { SEQ_RESET, SeqTracker } from "./seq-tracker.js";
+import { MAX_PLAUSIBLE_GAP, SEQ_JUMP, SEQ_RESET, SeqTracker } from "./seq-tracker.js";
 import { receiveFrames } from "./receive-loop.js";
 
 export interface LinkReceiverCurve {
@@ -33,6 +34,16 @@ export interface LinkReceiverCurve {
 }
 
 export type LinkStatus = "connected" | "disconnected";
+
+/**
+ * What one edge carries: the topic its producer port stamps ("<node>/<port>") and its message type.
+ * A message that decodes but is not this is refused: it would reach an input that expects another
+ * message (a process of another config, or a stray one, sending to this endpoint).
+ */
+export interface LinkEdgeContract {
+  readonly topic: string;
+  readonly type: string;
+}
 
 export interface LinkReceiverOptions extends LinkCommonOptions {
   /** The edge's QoS, applied here. Default keep-latest. */
@@ -47,7 +58,18 @@ export interface LinkReceiverOptions extends LinkCommonOptions {
   /** Messages ZeroMQ may hold before this process reads them. Default 8. */
   readonly receiveHighWaterMark?: number;
   readonly curve?: LinkReceiverCurve;
+  /** What the edge carries; without it any well-formed message is delivered. */
+  readonly edge?: LinkEdgeContract;
+  /**
+   * The largest frame taken in, bytes: a sender that sends a larger one is disconnected by ZeroMQ
+   * before the frame is read (it reconnects; that message is lost). Default from edge.type
+   * (frame-limits.ts), unlimited without an edge.
+   */
+  readonly maxFrameBytes?: number;
 }
+
+/** How long a dropped connection may go without libzmq retrying it before the receiver re-opens it, ms. */
+const REOPEN_AFTER_MS = 500;
 
 export class LinkReceiver {
   readonly counters: ReceiverCounters = newReceiverCounters();
@@ -61,12 +83,19 @@ export class LinkReceiver {
   private state: "new" | "open" | "closed" = "new";
   private isConnected = false;
   private connectWaiters: { welcomed: () => void; closed: () => void }[] = [];
+  private reopenTimer: NodeJS.Timeout | undefined;
+  // Read once: the check on every message compares the decoded (interned) names with these.
+  private readonly edgeType: string | undefined;
+  private readonly edgeTopic: string | undefined;
 
   constructor(private readonly opts: LinkReceiverOptions) {
     checkEndpoint(opts.endpoint, { curve: opts.curve !== undefined, allowNonLoopback: opts.allowNonLoopback, insecure: opts.insecure });
     this.mailbox = new Mailbox<Msg>(opts.qos ?? { kind: "keep-latest" });
     this.log = new RateLimitedLog(opts.logger, opts.logIntervalMs);
+    this.edgeType = opts.edge?.type;
+    this.edgeTopic = opts.edge?.topic;
     const isTcp = opts.endpoint.startsWith("tcp://");
+    const maxFrameBytes = opts.maxFrameBytes ?? (opts.edge ? maxFrameBytesOf(opts.edge.type) : -1);
     this.socket = new zmq.Dealer({
       ...(opts.context ? { context: opts.context } : {}),
       // ZMQ_PROBE_ROUTER sends the first hello (an empty message) when the pipe is attached. The pipe
@@ -78,6 +107,7 @@ export class LinkReceiver {
       sendTimeout: 0,
       receiveHighWaterMark: opts.receiveHighWaterMark ?? 8,
       sendHighWaterMark: 8,
+      maxMessageSize: maxFrameBytes,
       // Long enough for the BYE to leave at close, short enough not to hold shutdown up.
       linger: 100,
       ...(isTcp ? TCP_HEARTBEAT : {}),
@@ -144,6 +174,7 @@ export class LinkReceiver {
     if (this.state === "closed") return;
     const wasOpen = this.state === "open";
     this.state = "closed";
+    this.cancelReopen();
     const waiting = this.connectWaiters;
     this.connectWaiters = [];
     for (const w of waiting) w.closed();
@@ -178,10 +209,26 @@ export class LinkReceiver {
     const events = this.socket.events;
     let connects = 0;
     events.on("connect", () => {
+      this.cancelReopen();
       // The first connection's hello is the probe; a reconnect (the sender restarted) needs its own.
       if (++connects > 1 && this.state === "open") this.socket.send(HELLO).catch(() => undefined);
     });
-    events.on("disconnect", () => this.setConnected(false));
+    let handshaked = false;
+    events.on("handshake", () => (handshaked = true));
+    events.on("connect:retry", () => this.cancelReopen());
+    events.on("disconnect", () => {
+      this.setConnected(false);
+      // After a lost connection libzmq retries (a "connect:retry" follows); after a protocol error on
+      // an established one (a frame over maxFrameBytes, bytes that are not ZMTP) it gives the endpoint
+      // up for good. Re-open it then, so one oversized message costs that message, not the edge.
+      // A failed handshake (a wrong CurveZMQ key) is not retried here: it would fail again.
+      if (handshaked && this.state === "open") {
+        this.cancelReopen();
+        this.reopenTimer = setTimeout(() => this.reopen(), REOPEN_AFTER_MS);
+        this.reopenTimer.unref();
+      }
+      handshaked = false;
+    });
     events.on("handshake:error:auth", (e) => {
       this.log.warn("auth", { link: this.opts.name, endpoint: e.address, err: e.error.message }, "the sender refused this receiver's CurveZMQ key");
     });
@@ -192,6 +239,28 @@ export class LinkReceiver {
     };
     events.on("handshake:error:protocol", handshakeFailed);
     events.on("handshake:error:other", handshakeFailed);
+  }
+
+  private cancelReopen(): void {
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+    this.reopenTimer = undefined;
+  }
+
+  private reopen(): void {
+    this.reopenTimer = undefined;
+    if (this.state !== "open") return;
+    this.counters.protocol_drops++;
+    this.log.warn(
+      "protocol-drop",
+      { link: this.opts.name, endpoint: this.opts.endpoint },
+      "the connection to the sender was dropped for a protocol error (a frame over this edge's size limit, or bytes that are not ZMTP); reconnecting",
+    );
+    try {
+      this.socket.disconnect(this.opts.endpoint);
+    } catch {
+      // libzmq has already forgotten the endpoint: nothing to undo.
+    }
+    this.socket.connect(this.opts.endpoint);
   }
 
   private receiveLoop(): Promise<void> {
@@ -224,11 +293,38 @@ export class LinkReceiver {
       this.log.warn(`bad:${msg.reason}`, { link: this.opts.name, reason: msg.reason, detail: msg.message }, "dropped a bad message");
       return;
     }
-    const gap = this.seq.observe(msg.header.topic, msg.header.seq);
+    const h = msg.header;
+    if (this.edgeType !== undefined && h.type !== this.edgeType) {
+      c.wrong_type++;
+      this.log.warn(
+        "bad:wrong_type",
+        { link: this.opts.name, reason: "wrong_type", expected: this.edgeType, got: h.type, topic: h.topic },
+        "dropped a message of another type than the edge's: a process with another config (or a stray one) sends to this link; run every process from the same config",
+      );
+      return;
+    }
+    if (this.edgeTopic !== undefined && h.topic !== this.edgeTopic) {
+      c.wrong_topic++;
+      this.log.warn(
+        "bad:wrong_topic",
+        { link: this.opts.name, reason: "wrong_topic", expected: this.edgeTopic, got: h.topic, type: h.type },
+        "dropped a message from another output than the edge's: a process with another config (or a stray one) sends to this link; run every process from the same config",
+      );
+      return;
+    }
+    const gap = this.seq.observe(h.topic, h.seq);
     if (gap > 0) c.dropped_gap += gap;
     else if (gap === SEQ_RESET) {
       c.seq_resets++;
-      this.opts.logger.info({ link: this.opts.name, topic: msg.header.topic, seq: msg.header.seq }, "sequence restarted (producer restarted)");
+      // Rate-limited: a peer sending made-up sequence numbers would otherwise write a line each.
+      this.log.info("seq-reset", { link: this.opts.name, topic: h.topic, seq: h.seq }, "sequence restarted (producer restarted)");
+    } else if (gap === SEQ_JUMP) {
+      c.seq_resets++;
+      this.log.warn(
+        "seq-jump",
+        { link: this.opts.name, topic: h.topic, seq: h.seq, maxGap: MAX_PLAUSIBLE_GAP },
+        "sequence jumped forward by more than any plausible loss: taken as a producer restart, not counted as drops",
+      );
     }
     if (this.credit > 0 && this.mailbox.length === 0 && !this.delivering) {
       this.credit--;

@@ -11,6 +11,7 @@ import { BYE, END, ENDED, WELCOME, isFrame } from "./control-frames.js";
 import { newSenderCounters, type SenderCounters } from "./counters.js";
 import { checkEndpoint } from "./endpoint.js";
 import { FrameCorrupter, type FrameCorruptionOptions } from "./frame-corruption.js";
+import { CONTROL_FRAME_LIMIT } from "./frame-limits.js";
 import { TCP_HEARTBEAT, type LinkCommonOptions } from "./link-options.js";
 import { RateLimitedLog } from "./rate-limited-log.js";
 import { registerZapPolicy, type ZapRegistration } from "./zap-handler.js";
@@ -75,8 +76,10 @@ export class LinkSender {
       mandatory: true,
       sendTimeout: 0,
       sendHighWaterMark: opts.sendHighWaterMark ?? 8,
-      // Control traffic only (hellos, byes): small and rare.
+      // Control traffic only (hellos, byes): small and rare. A peer that sends a larger frame is
+      // disconnected before libzmq allocates it, so junk cannot fill this process's memory.
       receiveHighWaterMark: 64,
+      maxMessageSize: CONTROL_FRAME_LIMIT,
       linger: opts.lingerMs ?? 500,
       ...(isTcp ? TCP_HEARTBEAT : {}),
     });
@@ -301,7 +304,10 @@ export class LinkSender {
           if (this.state === "open") this.addPeer(id);
         } else if (frames.length === 2 && isFrame(payload, ENDED)) this.peerEnded(id.toString("hex"));
         else if (frames.length === 2 && isFrame(payload, BYE)) this.removePeer(id.toString("hex"));
-        else this.log.warn("control-unknown", { link: this.opts.name, frames: frames.length - 1 }, "unexpected message from a receiver; ignored");
+        else {
+          this.counters.junk_frames++;
+          this.log.warn("control-unknown", { link: this.opts.name, frames: frames.length - 1 }, "unexpected message from a receiver; ignored");
+        }
       },
       (err) => this.log.warn("control", { link: this.opts.name, err: err.message }, "control receive failed"),
     );

@@ -2,7 +2,8 @@
 // real ZeroMQ ipc links. The test SIGKILLs the policy worker mid-run and checks that the supervisor
 // restarts it, that the watchdog's actions input (the link from the policy) went stale meanwhile
 // (deadline misses, a stale episode) and flowed again, that the watchdog held the robot and forwarded
-// no stale action, and that the run still ends cleanly with exit 0 and a summary of every process.
+// no stale action, that what the camera sent while the policy was down is counted as lost with no
+// receiver, and that the run still ends cleanly with exit 0 and a summary of every process.
 import { strict as assert } from "node:assert";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -86,6 +87,13 @@ describe("demo-multiprocess (real worker processes, real ZeroMQ links)", functio
     assert.ok(s.nodes.find((n) => n.node === "policy")!.count > 0);
     const linkEdge = s.edges.find((e) => e.edge === "policy/actions -> watchdog/actions")!;
     assert.equal(linkEdge.deadline_misses, actions.deadlineMisses);
+    // What the camera sent while the policy was down is lost, and counted on its edge: by the camera's
+    // link sender, in the JSON report (links and edges) and on the summary's line for the edge.
+    const image = s.links.find((l) => l.edge === "camera/image -> policy/image")!;
+    assert.ok(image.sender && image.sender.noReceiver >= 1, `sent with no receiver while the policy was down: ${JSON.stringify(image)}`);
+    assert.ok(image.sender.sent > 0);
+    assert.equal(s.edges.find((e) => e.edge === "camera/image -> policy/image")!.dropped_no_receiver, image.sender.noReceiver);
+    assert.match(stdout, new RegExp(`camera/image -> policy/image: .*lost with no receiver ${image.sender.noReceiver},`));
     // The watchdog, in the robot's process, held the robot while the policy was gone and never let a
     // stale action through; the fresh actions of the restarted policy ended the hold.
     const wd = s.nodes.find((n) => n.node === "watchdog")!.gauges;
