@@ -68,6 +68,12 @@ export function prometheusText(s: DashboardSnapshot, server: ServerFigures): Pro
   const eAge = gauge("reflex_edge_age_seconds", "Age (capture to consumption) of the last delivered message.", el);
   const eDeadline = gauge("reflex_edge_deadline_seconds", "The edge's deadline.", el);
   const eHealth = gauge("reflex_edge_health", "0 ok, 1 idle, 2 warn, 3 stale, 4 error.", el);
+  // The transport link under a cross-process edge (EdgeSnap.link), over every restart of its workers.
+  const lLost = counter("reflex_link_messages_lost_total", "Messages the producer's link could not hand on, by cause (no receiver: consumer down or restarting; queue full).", [...el, "cause"]);
+  const lRefused = counter("reflex_link_frames_refused_total", "Messages the consumer refused, by reason (undecodable, another type, another output's topic).", [...el, "reason"]);
+  const lJunk = counter("reflex_link_junk_frames_total", "Frames local peers sent to the producer's link that are no control frame.", el);
+  const lResets = counter("reflex_link_seq_resets_total", "Producer restarts the consumer saw (sequence started over or jumped past plausible loss).", el);
+  const lProto = counter("reflex_link_protocol_drops_total", "Connections dropped for a protocol error (a frame over the size limit) and re-opened.", el);
   for (const e of s.edges) {
     const l = { edge: e.id, from: e.from, to: e.to };
     eDel.set(l, e.delivered ?? 0);
@@ -87,6 +93,17 @@ export function prometheusText(s: DashboardSnapshot, server: ServerFigures): Pro
     eAge.set(l, e.ageMs / 1000);
     if (e.deadlineMs !== undefined) eDeadline.set(l, e.deadlineMs / 1000);
     eHealth.set(l, healthLevel(e.health));
+    const link = e.link;
+    if (link) {
+      lLost.set({ ...l, cause: "no_receiver" }, link.noReceiver);
+      lLost.set({ ...l, cause: "queue_full" }, link.queueFull);
+      lRefused.set({ ...l, reason: "undecodable" }, Math.max(0, link.badFrames - link.wrongType - link.wrongTopic));
+      lRefused.set({ ...l, reason: "wrong_type" }, link.wrongType);
+      lRefused.set({ ...l, reason: "wrong_topic" }, link.wrongTopic);
+      lJunk.set(l, link.junk);
+      lResets.set(l, link.seqResets);
+      lProto.set(l, link.protocolDrops);
+    }
   }
 
   const pLat = summary("reflex_path_latency_seconds", "End-to-end latency (capture to consumption) over the window; _count: messages in the window.", ["path"]);

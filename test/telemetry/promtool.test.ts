@@ -47,4 +47,22 @@ async function scrape(run: RunningGraph): Promise<string> {
     assert.match(text, /^reflex_node_processing_seconds\{[^}]*node="policy"[^}]*quantile="0\.99"[^}]*\} \d/m);
     assert.match(text, /^reflex_node_figure\{[^}]*node="policy"[^}]*figure="tokens_kept"[^}]*\} \d/m);
   });
+
+  it("a multi-process run: the links under its cross-process edges are on /metrics too, and pass promtool", async () => {
+    await run?.stop();
+    run = await runWithDashboard("configs/demo-multiprocess.yaml", [], 60);
+    let text = await scrape(run);
+    const until = Date.now() + 45_000;
+    while (!/^reflex_link_messages_lost_total\{[^}]*edge="camera\/image -> policy\/image"[^}]*cause="no_receiver"[^}]*\} \d/m.test(text)) {
+      assert.ok(Date.now() < until, `no link figures within 45 s:\n${text}\n${run.stderr()}`);
+      await new Promise((r) => setTimeout(r, 500));
+      text = await scrape(run);
+    }
+    const r = promtool(text);
+    assert.equal(r.status, 0, `promtool:\n${r.out}\n${text}`);
+    for (const family of ["reflex_link_frames_refused_total", "reflex_link_junk_frames_total", "reflex_link_seq_resets_total", "reflex_link_protocol_drops_total"]) {
+      assert.match(text, new RegExp(`^# TYPE ${family} counter$`, "m"));
+    }
+    assert.match(text, /^reflex_link_frames_refused_total\{[^}]*reason="wrong_type"[^}]*\} 0$/m);
+  });
 });
