@@ -1,5 +1,6 @@
 // Deadline misses and drops: totals (all time and in the window), the edges that have any, and the
-// server's recent events (misses, drop bursts, restarts, errors), newest first.
+// server's recent events (misses, drop bursts, restarts, errors, holds), newest first. Throttle drops
+// are by design (sdk/telemetry/health.ts leaves them out of health): counted, never colored a warning.
 import type { DashboardSnapshot, EdgeSnap, EventSnap } from "../sdk/telemetry/snapshot-types.js";
 import { h, KeyedList, setPrefixedClass, setText } from "./dom.js";
 import { fmtClock, fmtCount } from "./format.js";
@@ -39,7 +40,9 @@ export class EventsView {
         return row;
       },
       (row, e) => {
-        setText(row.drops, fmtCount(e.drops));
+        const throttled = e.dropsByKind?.throttle ?? 0;
+        setText(row.drops, throttled > 0 ? `${fmtCount(e.drops)} (${fmtCount(throttled)} throttle)` : fmtCount(e.drops));
+        row.drops.classList.toggle("warn", e.drops - throttled > 0);
         setText(row.misses, `${fmtCount(e.deadlineMisses)}${e.deadlineMs !== undefined ? ` (>${e.deadlineMs} ms)` : ""}`);
         setText(row.win, `${fmtCount(e.dropsInWindow)} / ${fmtCount(e.missesInWindow)}`);
       },
@@ -68,10 +71,12 @@ export class EventsView {
   }
 
   update(snap: DashboardSnapshot): void {
-    let misses = 0, drops = 0, missesW = 0, dropsW = 0;
+    let misses = 0, drops = 0, missesW = 0, dropsW = 0, loss = 0;
     for (const e of snap.edges) {
       misses += e.deadlineMisses;
       drops += e.drops;
+      // An older server sends no dropsByKind: every drop is then taken as a loss.
+      loss += e.drops - (e.dropsByKind?.throttle ?? 0);
       missesW += e.missesInWindow;
       dropsW += e.dropsInWindow;
     }
@@ -81,7 +86,7 @@ export class EventsView {
     setText(missesWindow, fmtCount(missesW));
     setText(dropsWindow, fmtCount(dropsW));
     missesTotal.classList.toggle("bad", misses > 0);
-    dropsTotal.classList.toggle("warn", drops > 0);
+    dropsTotal.classList.toggle("warn", loss > 0);
     this.edges.sync(
       snap.edges.filter((e) => e.drops > 0 || e.deadlineMisses > 0),
       (e) => e.id,

@@ -2,6 +2,7 @@
 // integrates the motion, and publishes its joint state, end-effector pose, task status, the current
 // instruction and the world a sim camera renders. Episodes follow one another (seed, seed+1, ...).
 import { Type } from "@sinclair/typebox";
+import { DurationMs, Seed } from "../../sdk/core/number-limits.js";
 import { map, share, type Observable } from "rxjs";
 import type { reflex } from "../../sdk/messages/index.js";
 import { defineNode, type Outgoing } from "../../sdk/core/node.js";
@@ -14,10 +15,10 @@ export default defineNode({
   feedthrough: false,
   params: Type.Object(
     {
-      seed: Type.Integer({ minimum: 0, default: 1, description: "seed of the first episode" }),
+      seed: Seed({ default: 1, description: "seed of the first episode" }),
       targets: Type.Integer({ minimum: 1, maximum: 4, default: 4, description: "colored targets per scene" }),
       distractors: Type.Integer({ minimum: 0, maximum: 8, default: 3, description: "gray distractor blocks" }),
-      step_ms: Type.Number({ exclusiveMinimum: 0, maximum: 1000, default: 50, description: "control step" }),
+      step_ms: DurationMs({ maximum: 1000, default: 50, description: "control step" }),
       max_steps: Type.Integer({ minimum: 1, default: 100, description: "step budget per episode" }),
       max_speed: Type.Number({ exclusiveMinimum: 0, default: 0.6, description: "velocity limit, workspace units/s" }),
       success_radius: Type.Number({ exclusiveMinimum: 0, default: 0.04, description: "reach tolerance, workspace units" }),

@@ -3,6 +3,7 @@
 // that no longer decodes is dropped and counted; one that still decodes goes on with its garbage, and
 // the nodes downstream must cope (reject, count and log) without stopping the graph.
 import { Type } from "@sinclair/typebox";
+import { Seed } from "../../sdk/core/number-limits.js";
 import { mergeMap } from "rxjs";
 import { codecOf } from "../../sdk/messages/index.js";
 import { Sfc32 } from "../../sdk/core/sfc32.js";
@@ -17,7 +18,7 @@ export default defineNode({
     {
       ...WindowParams,
       fraction: Type.Number({ minimum: 0, maximum: 1, default: 0.1 }),
-      seed: Type.Integer({ minimum: 0, default: 1 }),
+      seed: Seed({ default: 1, description: "seed of the corrupted bytes" }),
       flips: Type.Integer({ minimum: 1, default: 8, description: "bytes flipped per corrupted message" }),
     },
     { additionalProperties: false },

@@ -1,6 +1,7 @@
 // hil-delay: a topic that arrives late. Inside the window each message is held `ms` of clock time (at
 // most `max_held` at once: beyond that the newest is dropped and counted, never an unbounded queue).
 import { Type } from "@sinclair/typebox";
+import { DurationMs } from "../../sdk/core/number-limits.js";
 import { Observable } from "rxjs";
 import { type Cancel, msToNs } from "../../sdk/core/clock.js";
 import { defineNode, type Outgoing } from "../../sdk/core/node.js";
@@ -11,7 +12,7 @@ export default defineNode({
   description: "HIL fault: delays every message inside its window by `ms` of clock time.",
   ...FaultPorts,
   params: Type.Object(
-    { ...WindowParams, ms: Type.Number({ exclusiveMinimum: 0, default: 10 }), max_held: Type.Integer({ minimum: 1, default: 256 }) },
+    { ...WindowParams, ms: DurationMs({ default: 10 }), max_held: Type.Integer({ minimum: 1, default: 256 }) },
     { additionalProperties: false },
   ),
   create(ctx, p) {

@@ -2,6 +2,7 @@
 // until the next one arrives and then sent after it (pairs swapped); a message with no successor
 // within `hold_ms` goes on alone.
 import { Type } from "@sinclair/typebox";
+import { DurationMs } from "../../sdk/core/number-limits.js";
 import { Observable } from "rxjs";
 import { type Cancel, msToNs } from "../../sdk/core/clock.js";
 import { defineNode, type Delivered, type Outgoing } from "../../sdk/core/node.js";
@@ -11,7 +12,7 @@ export default defineNode({
   type: "hil-reorder",
   description: "HIL fault: swaps each pair of messages inside its window.",
   ...FaultPorts,
-  params: Type.Object({ ...WindowParams, hold_ms: Type.Number({ exclusiveMinimum: 0, default: 200 }) }, { additionalProperties: false }),
+  params: Type.Object({ ...WindowParams, hold_ms: DurationMs({ default: 200 }) }, { additionalProperties: false }),
   create(ctx, p) {
     const w = new FaultWindow(ctx.clock, p.from_ms, p.to_ms);
     const countSwapped = faultCounter(ctx.metrics, "fault_swapped");

@@ -2,6 +2,7 @@
 // of clock time inside the window: the node's inputs back up in their bounded edges (keep-latest drops
 // frames, queues fill and drop), as they would behind a slow node.
 import { Type } from "@sinclair/typebox";
+import { DurationMs } from "../../sdk/core/number-limits.js";
 import { concatMap, of } from "rxjs";
 import { defineNode } from "../../sdk/core/node.js";
 import { FaultPorts, FaultWindow, WindowParams } from "./window.js";
@@ -10,7 +11,7 @@ export default defineNode({
   type: "hil-slow",
   description: "HIL fault: holds each message busy for `ms` of clock time inside its window.",
   ...FaultPorts,
-  params: Type.Object({ ...WindowParams, ms: Type.Number({ exclusiveMinimum: 0, default: 10 }) }, { additionalProperties: false }),
+  params: Type.Object({ ...WindowParams, ms: DurationMs({ default: 10 }) }, { additionalProperties: false }),
   create(ctx, p) {
     const w = new FaultWindow(ctx.clock, p.from_ms, p.to_ms);
     const out = ctx.inputs.in.pipe(

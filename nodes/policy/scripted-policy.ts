@@ -2,6 +2,7 @@
 // the robot in the camera frame by their colors and steers toward the target with a proportional
 // controller. No learning: a baseline and a stand-in until a model is wired.
 import { Type } from "@sinclair/typebox";
+import { DurationMs } from "../../sdk/core/number-limits.js";
 import { map, withLatestFrom } from "rxjs";
 import type { reflex } from "../../sdk/messages/index.js";
 import { defineNode } from "../../sdk/core/node.js";
@@ -16,7 +17,7 @@ export default defineNode({
       horizon: Type.Integer({ minimum: 1, maximum: 64, default: 8, description: "rows per action chunk" }),
       gain: Type.Number({ exclusiveMinimum: 0, default: 4, description: "proportional gain, 1/s" }),
       max_speed: Type.Number({ exclusiveMinimum: 0, default: 0.6, description: "velocity limit, workspace units/s" }),
-      step_ms: Type.Number({ exclusiveMinimum: 0, default: 50, description: "time between chunk rows" }),
+      step_ms: DurationMs({ default: 50, description: "time between chunk rows" }),
       tolerance: Type.Integer({ minimum: 0, maximum: 255, default: 40, description: "color match tolerance per channel" }),
     },
     { additionalProperties: false },

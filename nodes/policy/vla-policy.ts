@@ -12,6 +12,7 @@
 // configureVlaPolicy(runtime, id, changes) (its control: runtime.control(id, vlaPolicy)).
 import { performance } from "node:perf_hooks";
 import { Type, type Static } from "@sinclair/typebox";
+import { Seed } from "../../sdk/core/number-limits.js";
 import { concatMap, EMPTY, from, type Observable } from "rxjs";
 import {
   FrameCacheOptionsSchema,
@@ -40,7 +41,7 @@ const Params = Type.Object(
     frame_cache: Type.Optional(FrameCacheOptionsSchema),
     step_cache: Type.Optional(StepCacheOptionsSchema),
     steps: VlaPipelineOptionsSchema.properties.steps,
-    seed: VlaPipelineOptionsSchema.properties.seed,
+    seed: Type.Optional(Seed({ description: "seed of the sampler noise" })),
   },
   { additionalProperties: false },
 );

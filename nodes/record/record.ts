@@ -4,6 +4,7 @@
 // capture stamp; MCAP sequence = the header's sequence number. Chunks close at chunk_kb or chunk_ms of
 // clock time, whichever comes first, and are synced to disk as they close.
 import { Type, type Static } from "@sinclair/typebox";
+import { DurationMs } from "../../sdk/core/number-limits.js";
 import { merge, tap, type Observable } from "rxjs";
 import { didYouMean } from "../../sdk/core/suggest.js";
 import { RecordingWriter } from "../../sdk/mcap/writer.js";
@@ -22,7 +23,7 @@ const Params = Type.Object(
       minProperties: 1,
       description: "input ports and their message types, e.g. { image: reflex.Image, state: reflex.JointState }",
     }),
-    chunk_ms: Type.Number({ exclusiveMinimum: 0, default: RECORD_DEFAULTS.chunk_ms, description: "close a chunk at most this much clock time after it opened" }),
+    chunk_ms: DurationMs({ default: RECORD_DEFAULTS.chunk_ms, description: "close a chunk at most this much clock time after it opened" }),
     chunk_kb: Type.Integer({ minimum: 1, default: RECORD_DEFAULTS.chunk_kb, description: "close a chunk once it holds this many KiB" }),
     max_pending_mb: Type.Number({ exclusiveMinimum: 0, default: RECORD_DEFAULTS.max_pending_mb, description: "bytes waiting for the disk beyond this are dropped and counted" }),
     sync: Type.Boolean({ default: RECORD_DEFAULTS.sync, description: "fdatasync each chunk as it is written" }),

@@ -5,6 +5,7 @@
 // the graph is idle on the virtual clock). Its capture stamp is moved onto the replay clock keeping its
 // original age at the recorder (logTime - publishTime), so latency figures mean what they meant.
 import { Type, type Static } from "@sinclair/typebox";
+import { DurationS } from "../../sdk/core/number-limits.js";
 import { Subject } from "rxjs";
 import { decodeBody, Recording, RecordingError, type RecordedMessage } from "../../sdk/mcap/reader.js";
 import { replayPlan } from "../../sdk/mcap/replay-plan.js";
@@ -17,7 +18,7 @@ const Params = Type.Object(
     topics: Type.Optional(Type.Array(Type.String(), { minItems: 1, uniqueItems: true, description: "recorded topics to play (default: all)" })),
     rate: Type.Number({ minimum: 0, default: 1, description: "1 = recorded speed, 2 = twice as fast, 0 = back to back (as fast as the graph takes them)" }),
     loop: Type.Boolean({ default: false, description: "start over at the end" }),
-    start_s: Type.Number({ minimum: 0, default: 0, description: "skip this much of the recording's start (seconds of log time)" }),
+    start_s: DurationS({ minimum: 0, default: 0, description: "skip this much of the recording's start (seconds of log time)" }),
     remap: Type.Optional(Type.Record(Type.String(), Type.String(), { description: "topic -> output port name, e.g. { camera/image: image }" })),
   },
   { additionalProperties: false },

@@ -5,6 +5,7 @@
 // capture stamps. It resumes with the first fresh action. The robot never acts on a stale action:
 // stale ones are withheld (counted), and a hold is due exactly when the action it follows expires.
 import { Type } from "@sinclair/typebox";
+import { DurationMs } from "../../sdk/core/number-limits.js";
 import { filter, map, Observable, share } from "rxjs";
 import type { reflex } from "../../sdk/messages/index.js";
 import { type Cancel, msToNs, nsToMs } from "../../sdk/core/clock.js";
@@ -19,12 +20,12 @@ export default defineNode({
   kind: "control",
   params: Type.Object(
     {
-      deadline_ms: Type.Number({ exclusiveMinimum: 0, default: 150, description: "an action older than this is stale, ms" }),
+      deadline_ms: DurationMs({ default: 150, description: "an action older than this is stale, ms" }),
       measure: Type.Union([Type.Literal("capture"), Type.Literal("arrival")], {
         default: "capture",
         description: "age from the capture stamp of the observation (capture) or from when the action arrived here (arrival)",
       }),
-      hold_every_ms: Type.Number({ exclusiveMinimum: 0, default: 100, description: "while holding, repeat the hold this often, ms" }),
+      hold_every_ms: DurationMs({ default: 100, description: "while holding, repeat the hold this often, ms" }),
       report_episodes: Type.Integer({
         minimum: 0,
         maximum: 64,
@@ -64,7 +65,9 @@ export default defineNode({
         sub.next({ port: "command", out: ctx.msg(holdBody(newest?.body)) });
         if (started) {
           const ev: reflex.DeadlineMiss.$Properties = { node: ctx.id, port: "actions", ageMs: nsToMs(ageNs), deadlineMs: p.deadline_ms };
-          sub.next({ port: "events", out: newest ? ctx.msg(ev, newest) : ctx.msg(ev) });
+          // It keeps the stale action's capture stamp and trace (which action went stale, from where), but
+          // its work starts now: derived as is, its processing time would be the whole wait for the deadline.
+          sub.next({ port: "events", out: newest ? { ...ctx.msg(ev, newest), inNs: now } : ctx.msg(ev) });
           if (now - lastLogNs >= 1e9) {
             lastLogNs = now;
             ctx.log.warn({ age_ms: ev.ageMs, deadline_ms: p.deadline_ms, hold_episodes: state.holdEpisodes }, `watchdog ${ctx.id}: newest action is stale; holding`);

@@ -1,6 +1,7 @@
 // imu: a synthetic IMU. A slow rocking motion plus gravity, with white noise and a constant gyro bias,
 // deterministic under the seed.
 import { Type } from "@sinclair/typebox";
+import { DurationS, RateHz, Seed } from "../../sdk/core/number-limits.js";
 import { map } from "rxjs";
 import type { reflex } from "../../sdk/messages/index.js";
 import { defineNode } from "../../sdk/core/node.js";
@@ -14,13 +15,13 @@ export default defineNode({
   kind: "sensor",
   params: Type.Object(
     {
-      rate_hz: Type.Number({ exclusiveMinimum: 0, maximum: 10000, default: 200, description: "publish rate" }),
+      rate_hz: RateHz({ maximum: 10000, default: 200, description: "publish rate" }),
       gyro_noise: Type.Number({ minimum: 0, default: 0.002, description: "angular velocity noise std dev, rad/s" }),
       accel_noise: Type.Number({ minimum: 0, default: 0.02, description: "acceleration noise std dev, m/s^2" }),
       gyro_bias: Type.Number({ default: 0.001, description: "constant gyro bias, rad/s" }),
       rock_amplitude_rad: Type.Number({ minimum: 0, default: 0.05, description: "rocking amplitude (roll)" }),
-      rock_period_s: Type.Number({ exclusiveMinimum: 0, default: 2, description: "rocking period" }),
-      seed: Type.Integer({ minimum: 0, default: 1, description: "noise seed" }),
+      rock_period_s: DurationS({ default: 2, description: "rocking period" }),
+      seed: Seed({ default: 1, description: "noise seed" }),
     },
     { additionalProperties: false },
   ),

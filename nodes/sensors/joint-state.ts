@@ -1,6 +1,7 @@
 // joint-state: a synthetic joint-state source. Each joint follows a sine trajectory plus Gaussian
 // noise, deterministic under the seed: a stand-in for an arm's encoders.
 import { Type } from "@sinclair/typebox";
+import { DurationS, RateHz, Seed } from "../../sdk/core/number-limits.js";
 import { map } from "rxjs";
 import type { reflex } from "../../sdk/messages/index.js";
 import { defineNode } from "../../sdk/core/node.js";
@@ -13,11 +14,11 @@ export default defineNode({
   params: Type.Object(
     {
       joints: Type.Integer({ minimum: 1, maximum: 64, default: 6, description: "number of joints" }),
-      rate_hz: Type.Number({ exclusiveMinimum: 0, maximum: 10000, default: 100, description: "publish rate" }),
+      rate_hz: RateHz({ maximum: 10000, default: 100, description: "publish rate" }),
       amplitude_rad: Type.Number({ minimum: 0, default: 0.5, description: "trajectory amplitude" }),
-      period_s: Type.Number({ exclusiveMinimum: 0, default: 4, description: "trajectory period" }),
+      period_s: DurationS({ default: 4, description: "trajectory period" }),
       noise_rad: Type.Number({ minimum: 0, default: 0.001, description: "position noise (std dev)" }),
-      seed: Type.Integer({ minimum: 0, default: 1, description: "noise seed" }),
+      seed: Seed({ default: 1, description: "noise seed" }),
     },
     { additionalProperties: false },
   ),

@@ -2,6 +2,7 @@
 // the world the sim robot publishes (scene seed and robot position), so a closed loop through the sim
 // is an explicit cycle in the graph, closed by a delayed edge, exactly as on a real robot.
 import { Type } from "@sinclair/typebox";
+import { RateHz } from "../../sdk/core/number-limits.js";
 import { filter, map } from "rxjs";
 import type { reflex } from "../../sdk/messages/index.js";
 import { defineNode } from "../../sdk/core/node.js";
@@ -16,7 +17,7 @@ export default defineNode({
     {
       width: Type.Integer({ minimum: 8, maximum: 4096, default: 64, description: "frame width, pixels" }),
       height: Type.Integer({ minimum: 8, maximum: 4096, default: 64, description: "frame height, pixels" }),
-      fps: Type.Number({ exclusiveMinimum: 0, maximum: 1000, default: 30, description: "frames per second" }),
+      fps: RateHz({ maximum: 1000, default: 30, description: "frames per second" }),
       pixel_noise: Type.Integer({ minimum: 0, maximum: 255, default: 0, description: "per-pixel noise amplitude" }),
       jitter_px: Type.Integer({ minimum: 0, maximum: 16, default: 0, description: "camera shake, pixels" }),
     },

@@ -1,5 +1,6 @@
 // log: a sink that logs a summary of what it receives, at most every_ms.
 import { Type } from "@sinclair/typebox";
+import { DurationMs } from "../../sdk/core/number-limits.js";
 import { tap } from "rxjs";
 import { defineNode } from "../../sdk/core/node.js";
 import { MessageParam } from "./message-param.js";
@@ -12,7 +13,7 @@ export default defineNode({
   params: Type.Object(
     {
       message: MessageParam,
-      every_ms: Type.Number({ minimum: 0, default: 1000, description: "minimum time between log lines" }),
+      every_ms: DurationMs({ minimum: 0, default: 1000, description: "minimum time between log lines" }),
       level: Type.Union([Type.Literal("info"), Type.Literal("debug")], { default: "info", description: "log level" }),
     },
     { additionalProperties: false },

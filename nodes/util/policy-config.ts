@@ -2,6 +2,7 @@
 // input (vla-policy). The scripted operator of a demo or a test: "4 sampler steps from 2 s, back to 1 at
 // 5 s". Each change is its own message at its time; across processes it travels like any other edge.
 import { Type } from "@sinclair/typebox";
+import { DurationMs } from "../../sdk/core/number-limits.js";
 import { Subject } from "rxjs";
 import { type Cancel, msToNs } from "../../sdk/core/clock.js";
 import type { reflex } from "../../sdk/messages/index.js";
@@ -9,7 +10,7 @@ import { defineNode, type Outgoing } from "../../sdk/core/node.js";
 
 const Change = Type.Object(
   {
-    at_ms: Type.Number({ minimum: 0, description: "clock time after the node starts" }),
+    at_ms: DurationMs({ minimum: 0, description: "clock time after the node starts" }),
     // Only the wire format's range here: the receiving policy knows its own limits (its max steps,
     // whether its model has a one-step head) and rejects, counts and logs what does not fit.
     steps: Type.Integer({ minimum: 1, maximum: 4294967295, description: "sampler steps (1 = one-step head)" }),

@@ -1,5 +1,6 @@
 // throttle: passes at most rate_hz ticks per second of clock time, drops the rest and counts them.
 import { Type } from "@sinclair/typebox";
+import { RateHz } from "../../sdk/core/number-limits.js";
 import { filter, map } from "rxjs";
 import { defineNode } from "../../sdk/core/node.js";
 import { MessageParam } from "./message-param.js";
@@ -11,7 +12,7 @@ export default defineNode({
   params: Type.Object(
     {
       message: MessageParam,
-      rate_hz: Type.Number({ exclusiveMinimum: 0, maximum: 100000, default: 10, description: "messages per second passed" }) },
+      rate_hz: RateHz({ maximum: 100000, default: 10, description: "messages per second passed" }) },
     { additionalProperties: false },
   ),
   inputs: { in: { type: "$message", description: "messages of type `message`" } },

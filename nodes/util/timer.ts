@@ -1,5 +1,6 @@
 // timer: a tick at a fixed rate, from the clock.
 import { Type } from "@sinclair/typebox";
+import { RateHz } from "../../sdk/core/number-limits.js";
 import { map } from "rxjs";
 import { defineNode } from "../../sdk/core/node.js";
 
@@ -8,7 +9,7 @@ export default defineNode({
   description: "Emits a tick at a fixed rate.",
   kind: "source",
   params: Type.Object(
-    { rate_hz: Type.Number({ exclusiveMinimum: 0, maximum: 100000, default: 10, description: "ticks per second" }) },
+    { rate_hz: RateHz({ maximum: 100000, default: 10, description: "ticks per second" }) },
     { additionalProperties: false },
   ),
   inputs: {},

@@ -9,6 +9,7 @@ import { DEFAULT_AGENT_PORT } from "../process/remote-hosts.js";
 import { readKeyPair, readPublicKey } from "../transport/index.js";
 import { EXIT_USAGE } from "./exit.js";
 import { collect } from "./load.js";
+import { parseLogLevel } from "./log-level-option.js";
 
 interface AgentCliOptions {
   listen: string;
@@ -26,7 +27,7 @@ export function register(program: Command): void {
     .requiredOption("--secret <file>", "this board's key pair (.key_secret from `reflex keys gen`); its .key goes into the config's keys.trusted")
     .option("--trust <file>", "public key (.key) of a launcher allowed to connect (repeatable; at least one)", collect, [])
     .option("--root <dir>", "working directory of the workers: relative paths in configs (model folders) resolve from it (default: here)")
-    .option("--log-level <level>", "fatal, error, warn, info, debug", "info")
+    .option("--log-level <level>", "fatal, error, warn, info, debug", parseLogLevel, "info")
     .action(async (opts: AgentCliOptions) => {
       process.exitCode = await runAgent(opts);
     });

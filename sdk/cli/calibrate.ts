@@ -22,6 +22,7 @@ import { cacheFromCalibration, DEFAULT_TRT_VERSION, formatAmaxJson, formatCalibr
 import { CalibrationInputError, openInputSource, type DeclaredShapes } from "../quant/calibration-inputs.js";
 import { calibrateModel, modelGraph } from "../quant/calibrate-model.js";
 import { insertQdq } from "../quant/onnx-qdq.js";
+import { readNumber } from "./number-options.js";
 
 interface Stage {
   readonly name: string;
@@ -80,9 +81,10 @@ function resolveStages(model: string, only: string | undefined): Stage[] {
 function parseDims(values: readonly string[]): Map<string, number> {
   const dims = new Map<string, number>();
   for (const v of values) {
-    const m = /^([^=]+)=(\d+)$/.exec(v);
-    if (!m || Number(m[2]) < 1) throw new UsageError(`--dim ${v}: expected name=positive integer, e.g. --dim batch=1`);
-    dims.set(m[1] as string, Number(m[2]));
+    const m = /^([^=]+)=(.*)$/.exec(v);
+    const size = m ? readNumber(m[2] as string, { min: 1, max: 2 ** 31 - 1, integer: true, what: "an axis size" }) : undefined;
+    if (!m || typeof size !== "number") throw new UsageError(`--dim ${v}: expected name=positive integer, e.g. --dim batch=1${typeof size === "object" ? ` (${size.why})` : ""}`);
+    dims.set(m[1] as string, size);
   }
   return dims;
 }
@@ -124,10 +126,10 @@ async function calibrate(opts: CalibrateOptions): Promise<void> {
     throw new UsageError(`--method ${opts.method}: use one of ${CALIBRATION_METHODS.join(", ")}`);
   }
   const method = opts.method as CalibrationMethod;
-  const percentile = Number(opts.percentile);
-  if (!(percentile > 0 && percentile <= 100)) throw new UsageError(`--percentile ${opts.percentile}: must be in (0, 100], e.g. 99.99`);
-  const trtVersion = Number(opts.trtVersion);
-  if (!Number.isInteger(trtVersion) || trtVersion <= 0) throw new UsageError(`--trt-version ${opts.trtVersion}: an integer like 100300 (TensorRT 10.3.0)`);
+  const percentile = readNumber(opts.percentile, { min: 0, aboveMin: true, max: 100, what: "a percentile, e.g. 99.99" });
+  if (typeof percentile !== "number") throw new UsageError(`--percentile ${opts.percentile}: ${percentile.why}`);
+  const trtVersion = readNumber(opts.trtVersion, { min: 1, max: 2 ** 31 - 1, integer: true, what: "a TensorRT version like 100300 (10.3.0)" });
+  if (typeof trtVersion !== "number") throw new UsageError(`--trt-version ${opts.trtVersion}: ${trtVersion.why}`);
   const dims = parseDims(opts.dim);
   const stages = resolveStages(opts.model, opts.stage);
   const many = stages.length > 1;

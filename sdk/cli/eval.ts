@@ -7,7 +7,6 @@
 // no virtual time, so latencies are wall time measured inside the node (vla-policy's onVlaTick side
 // channel), not clock time.
 import type { Command } from "commander";
-import { InvalidArgumentError } from "commander";
 import pino from "pino";
 import { builtinRegistry } from "../../nodes/index.js";
 import { onVlaTick, type VlaTickEvent } from "../../nodes/policy/vla-policy.js";
@@ -20,6 +19,8 @@ import { NodeInitError } from "../runtime/executor.js";
 import { runGraph } from "../process/run-graph.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit.js";
 import { collect } from "./load.js";
+import { numberOption, parseSeedOption } from "./number-options.js";
+import { SEED_RANGE } from "../core/number-limits.js";
 import { msToNs, nsToMs } from "../core/clock.js";
 
 export interface EvalOptions {
@@ -191,24 +192,15 @@ export function formatEval(r: EvalResult): string {
   return lines.join("\n");
 }
 
-function parseCount(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("a positive integer");
-  return n;
-}
-function parseSeed(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("an integer >= 0");
-  return n;
-}
+const parseEpisodes = numberOption({ min: 1, max: 1_000_000, integer: true, what: "episodes" });
 
 export function register(program: Command): void {
   program
     .command("eval")
     .description("closed-loop evaluation in the sim (virtual clock): success rate, episode length, policy latency and FLOPs")
     .argument("<config>", "graph config file (YAML) with one sim-robot")
-    .option("--episodes <n>", "episodes to run", parseCount, 20)
-    .option("--seed <s>", "seed of the first episode (then s+1, ...)", parseSeed, 0)
+    .option("--episodes <n>", "episodes to run", parseEpisodes, 20)
+    .option("--seed <s>", `seed of the first episode (then s+1, ...; ${SEED_RANGE})`, parseSeedOption, 0)
     .option("--set <node.param=value>", "override a node param (repeatable)", collect, [])
     .option("--json", "print the result as JSON")
     .action(async (config: string, o: { episodes: number; seed: number; set: string[]; json?: boolean }) => {

@@ -15,6 +15,7 @@ import { runScenario, type ScenarioResult } from "../hil/run-scenario.js";
 import { loadScenarioFile, type LoadedScenario } from "../hil/scenario-load.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit.js";
 import { outputOf, reportOutputProblems } from "./output-paths.js";
+import { parseLogLevel } from "./log-level-option.js";
 
 interface HilRunOptions {
   junit?: string;
@@ -36,7 +37,7 @@ export function register(program: Command): void {
     .option("--json <file>", "write every result as JSON")
     .option("--out <dir>", "where the graphs as run (with overrides and fault nodes) are written (default: a temp dir)")
     .option("--update-golden", "write each scenario's golden file from this run instead of comparing")
-    .option("--log-level <level>", "fatal, error, warn, info, debug", "error")
+    .option("--log-level <level>", "fatal, error, warn, info, debug", parseLogLevel, "error")
     .action(async (files: string[], opts: HilRunOptions) => {
       process.exitCode = await hilRun(files, opts);
     });

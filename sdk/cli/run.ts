@@ -14,7 +14,9 @@ import { collect, loadOrExit } from "./load.js";
 import { outputOf, reportOutputProblems } from "./output-paths.js";
 import { attachRecorder } from "../../nodes/record/attach.js";
 import { StatusLine } from "./status-line.js";
-import { parsePort, RUN_WINDOW, startLocalDashboard, startSupervisedDashboard, type DashboardCliOptions, type RunDashboard } from "../dashboard/run-dashboard.js";
+import { parseLogLevel } from "./log-level-option.js";
+import { parseDurationS, parsePortOption } from "./number-options.js";
+import { RUN_WINDOW, startLocalDashboard, startSupervisedDashboard, type DashboardCliOptions, type RunDashboard } from "../dashboard/run-dashboard.js";
 import type { Graph } from "../graph/model.js";
 
 interface RunOptions extends DashboardCliOptions {
@@ -32,13 +34,13 @@ export function register(program: Command): void {
     .command("run")
     .description("run a graph: prints a live status line on a terminal and a latency summary at the end")
     .argument("<config>", "graph config file (YAML)")
-    .option("--duration <seconds>", "stop after this many seconds of clock time (default: until Ctrl-C)", parsePositive)
+    .option("--duration <seconds>", "stop after this many seconds of clock time (default: until Ctrl-C)", parseDurationS)
     .option("--set <node.param=value>", "override a node param (repeatable)", collect, [])
     .option("--clock <kind>", "real (wall time) or virtual (as fast as the work allows, exact replays)", parseClock)
-    .option("--log-level <level>", "fatal, error, warn, info, debug", "warn")
+    .option("--log-level <level>", "fatal, error, warn, info, debug", parseLogLevel, "warn")
     .option("--report <file>", "write the summary as JSON to this file")
     .option("--dashboard", "serve the live dashboard (page, /api/snapshot, /metrics, WebSocket) while the graph runs")
-    .option("--port <n>", "dashboard port (default 8080; 0 = any free port)", parsePort)
+    .option("--port <n>", "dashboard port (default 8080; 0 = any free port)", parsePortOption)
     .option("--host <addr>", "dashboard address (default 127.0.0.1; any other address requires the token printed at start)")
     .option("--record <file.mcap>", "record every node output (or --record-topics) to an MCAP file (docs/record-replay.md)")
     .option("--record-topics <node/port,...>", "with --record: only these outputs")
@@ -201,12 +203,6 @@ function stopOnSignals(what: string, abort: AbortController): () => void {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   };
-}
-
-function parsePositive(v: string): number {
-  const n = Number(v);
-  if (!(n > 0)) throw new InvalidArgumentError(`"${v}" is not a positive number of seconds`);
-  return n;
 }
 
 function parseClock(v: string): ClockKind {

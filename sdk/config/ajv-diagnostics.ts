@@ -4,6 +4,7 @@ import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "./diagnostic.js";
 import type { ConfigSource, YamlPath } from "./source.js";
 import { didYouMean } from "../core/suggest.js";
+import { MAX_SEED, MAX_TIMER_MS, MAX_TIMER_S, MIN_RATE_HZ, SEED_RANGE } from "../core/number-limits.js";
 
 export function ajvDiagnostics(
   errors: readonly ErrorObject[],
@@ -68,6 +69,7 @@ function one(e: ErrorObject, path: YamlPath, value: unknown, source: ConfigSourc
     case "exclusiveMaximum":
       return source.diagnostic(path, `${describe(value)} is out of range`, {
         expected: `a value ${String(p.comparison)} ${String(p.limit)}${schema?.description ? ` (${schema.description})` : ""}`,
+        ...opt("suggestion", timerLimitHint(p.limit)),
       });
     case "pattern":
       return source.diagnostic(path, `${describe(value)} is not well formed`, {
@@ -102,6 +104,16 @@ export function describe(v: unknown): string {
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a map";
   return `${typeof v} ${String(v)}`;
+}
+
+/** Why a bound of sdk/core/number-limits.ts is there: a number past it would not mean what it says. */
+function timerLimitHint(limit: unknown): string | undefined {
+  if (limit === MAX_TIMER_MS || limit === MAX_TIMER_S) {
+    return `${MAX_TIMER_MS} ms (about 24.8 days) is the longest a timer can wait; a longer value would fire at once`;
+  }
+  if (limit === MIN_RATE_HZ) return `a slower rate has a period longer than a timer can wait (${MAX_TIMER_MS} ms)`;
+  if (limit === MAX_SEED) return `seeds are 32-bit (${SEED_RANGE})`;
+  return undefined;
 }
 
 function article(t: string): string {

@@ -13,6 +13,7 @@ import { undelayedCycles } from "../graph/topology.js";
 import { ajvDiagnostics } from "./ajv-diagnostics.js";
 import { ConfigError, type Diagnostic } from "./diagnostic.js";
 import { GraphConfigSchema, type GraphConfig, type InputSpec } from "./schema.js";
+import { plainDocument, withoutNonFinite } from "./plain-document.js";
 import { applySets } from "./set-override.js";
 import { ConfigSource, type YamlPath } from "./source.js";
 import { didYouMean, nearest } from "../core/suggest.js";
@@ -31,8 +32,9 @@ export interface LoadResult {
   readonly graph?: Graph;
 }
 
-// verbose: errors carry their schema, whose property names feed "did you mean".
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
+// verbose: errors carry their schema, whose property names feed "did you mean". strictNumbers: NaN
+// and Infinity fail `number` and `integer` even where a value bypasses the document check (plain-document.ts).
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, strictNumbers: true, verbose: true });
 const validateTop = ajv.compile(GraphConfigSchema);
 const paramValidators = new WeakMap<TSchema, ValidateFunction>();
 const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -84,7 +86,9 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
   if (fatal) return { source, diagnostics: sorted() };
 
   applySets(source, opts.sets ?? [], diagnostics);
-  const raw: unknown = source.doc.toJS();
+  const plain = plainDocument(source, diagnostics);
+  if (!plain) return { source, diagnostics: sorted() };
+  const raw = plain.value;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     diagnostics.push(source.diagnostic([], "the config must be a map with `name` and `nodes`", { expected: "name: ...\nnodes: ..." }));
     return { source, diagnostics: sorted() };
@@ -93,7 +97,7 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
   const valueAt = (path: YamlPath): unknown => getIn(raw, path);
 
   // 2. The file's shape.
-  if (!validateTop(raw)) diagnostics.push(...ajvDiagnostics(validateTop.errors ?? [], source, [], valueAt));
+  if (!validateTop(raw)) diagnostics.push(...withoutNonFinite(ajvDiagnostics(validateTop.errors ?? [], source, [], valueAt), plain));
   const config = raw as GraphConfig;
   const nodesRaw = isRecord(config.nodes) ? config.nodes : {};
 
@@ -123,7 +127,7 @@ export function loadConfigText(file: string, text: string, opts: LoadOptions): L
     const params = isRecord(entry.params) ? entry.params : {};
     entry.params = params;
     const validate = validatorFor(def.params);
-    if (!validate(params)) diagnostics.push(...ajvDiagnostics(validate.errors ?? [], source, ["nodes", id, "params"], valueAt));
+    if (!validate(params)) diagnostics.push(...withoutNonFinite(ajvDiagnostics(validate.errors ?? [], source, ["nodes", id, "params"], valueAt), plain));
     else if (def.ports) {
       // Ports that depend on the params (see NodeDefinition.ports) replace the declared ones.
       try {

@@ -2,6 +2,7 @@
 // and configs/schema.json (which adds every node type's params for editors).
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import type { AnyNodeDefinition } from "../core/node.js";
+import { DurationMs, RateHz } from "../core/number-limits.js";
 
 export const Id = Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_-]*$", description: "node id: letters, digits, _ and -" });
 export const PortRefPattern = "^[A-Za-z_][A-Za-z0-9_-]*/[A-Za-z_][A-Za-z0-9_-]*$";
@@ -17,7 +18,7 @@ const QosFields = {
     Type.Union([Type.Literal("oldest"), Type.Literal("newest")], { description: "which message a full queue drops" }),
   ),
   deadline_ms: Type.Optional(
-    Type.Number({ exclusiveMinimum: 0, description: "a message older than this when consumed counts as a deadline miss" }),
+    DurationMs({ description: "a message older than this when consumed counts as a deadline miss" }),
   ),
 };
 
@@ -25,9 +26,9 @@ export const InputSpecSchema = Type.Object(
   {
     from: Type.String({ pattern: PortRefPattern, description: "the output feeding this input: <node>/<port>" }),
     ...QosFields,
-    throttle_hz: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: "pass at most this many messages per second" })),
+    throttle_hz: Type.Optional(RateHz({ description: "pass at most this many messages per second" })),
     delay_ms: Type.Optional(
-      Type.Number({ exclusiveMinimum: 0, description: "delay delivery by this much clock time; an edge with a delay may close a cycle" }),
+      DurationMs({ description: "delay delivery by this much clock time; an edge with a delay may close a cycle" }),
     ),
   },
   { additionalProperties: false },
@@ -66,7 +67,7 @@ export const ProcessEntrySchema = Type.Object(
     ),
     max_restarts: Type.Optional(Type.Integer({ minimum: 0, description: "give up after this many restarts (default 5)" })),
     backoff_ms: Type.Optional(
-      Type.Number({ minimum: 0, description: "wait before the first restart; doubles each time (default 200)" }),
+      DurationMs({ minimum: 0, description: "wait before the first restart; doubles each time (default 200)" }),
     ),
     env: Type.Optional(Type.Record(Type.String(), Type.String(), { description: "extra environment variables for the worker" })),
     keys: Type.Optional(ProcessKeysSchema),

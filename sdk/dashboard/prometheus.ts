@@ -9,6 +9,8 @@ export interface ServerFigures {
   readonly clients: number;
   readonly sent: number;
   readonly skipped: number;
+  /** Requests refused, by reason (foreign Host, cross-site Origin, no token). */
+  readonly refused?: Readonly<Record<string, number>>;
 }
 
 export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -126,5 +128,9 @@ export async function prometheusText(s: DashboardSnapshot, server: ServerFigures
   gauge("reflex_dashboard_clients", "WebSocket clients connected to the dashboard.", []).set(server.clients);
   counter("reflex_dashboard_snapshots_sent_total", "Snapshots sent over WebSockets.", []).inc(server.sent);
   counter("reflex_dashboard_sends_skipped_total", "Snapshots not sent to a slow client (its socket buffer was full).", []).inc(server.skipped);
+  if (server.refused) {
+    const refused = counter("reflex_dashboard_requests_refused_total", "Requests refused: a Host that is not this server's (DNS rebinding), another site's Origin, or no token.", ["reason"]);
+    for (const [reason, n] of Object.entries(server.refused)) refused.inc({ reason }, n);
+  }
   return reg.metrics();
 }

@@ -2,7 +2,9 @@
 // one-process run (LocalTelemetry over the runtime's registry) or a multi-process one
 // (SupervisedTelemetry over the workers' reports). Prints exactly one line, `dashboard: <url>`, to stderr
 // once listening (with `?token=...` when a token is required); close() stops sampling and the server.
+// Refused requests (foreign Host or Origin, no token) are logged on the run's logger, or on stderr.
 import { InvalidArgumentError } from "commander";
+import pino, { type Logger } from "pino";
 import { DeviceSampler } from "../device/sampler.js";
 import type { Graph } from "../graph/model.js";
 import type { Clock } from "../core/clock.js";
@@ -34,10 +36,11 @@ export interface RunDashboard {
 }
 
 /** Listens and prints the line; throws an Error saying what to do when it cannot listen. */
-async function serve(source: DashboardSource, opts: DashboardCliOptions, stop: () => void): Promise<RunDashboard> {
+async function serve(source: DashboardSource, opts: DashboardCliOptions, stop: () => void, log: Logger | undefined): Promise<RunDashboard> {
   let handle: DashboardHandle;
+  const logger = log ?? pino({ level: "warn", base: { component: "dashboard" } }, pino.destination({ fd: 2, sync: true }));
   try {
-    handle = await startDashboard(source, { port: opts.port ?? DEFAULT_PORT, ...(opts.host !== undefined ? { host: opts.host } : {}) });
+    handle = await startDashboard(source, { port: opts.port ?? DEFAULT_PORT, logger, ...(opts.host !== undefined ? { host: opts.host } : {}) });
   } catch (err) {
     stop();
     const e = err as NodeJS.ErrnoException;
@@ -58,24 +61,29 @@ async function serve(source: DashboardSource, opts: DashboardCliOptions, stop: (
 }
 
 /** One-process run: figures from the runtime's registry, sampled on the run's clock. */
-export async function startLocalDashboard(opts: DashboardCliOptions, registry: MetricsRegistry, graph: Graph, clock: Clock): Promise<RunDashboard | undefined> {
+export async function startLocalDashboard(opts: DashboardCliOptions, registry: MetricsRegistry, graph: Graph, clock: Clock, log?: Logger): Promise<RunDashboard | undefined> {
   if (!opts.dashboard) return undefined;
   const device = new DeviceSampler();
   device.start();
   const tel = new LocalTelemetry({ registry, graph, clock, window: RUN_WINDOW, device });
   tel.start();
-  return serve(tel, opts, () => {
-    tel.stop();
-    device.stop();
-  });
+  return serve(
+    tel,
+    opts,
+    () => {
+      tel.stop();
+      device.stop();
+    },
+    log,
+  );
 }
 
 /** Multi-process run: figures from the workers' reports; attach() it through the launcher's hooks. */
-export async function startSupervisedDashboard(opts: DashboardCliOptions, graph: Graph): Promise<(RunDashboard & { source: SupervisedTelemetry }) | undefined> {
+export async function startSupervisedDashboard(opts: DashboardCliOptions, graph: Graph, log?: Logger): Promise<(RunDashboard & { source: SupervisedTelemetry }) | undefined> {
   if (!opts.dashboard) return undefined;
   const device = new DeviceSampler();
   device.start();
   const source = new SupervisedTelemetry(graph, device, RUN_WINDOW);
-  const d = await serve(source, opts, () => device.stop());
+  const d = await serve(source, opts, () => device.stop(), log);
   return { ...d, source };
 }

@@ -3,16 +3,20 @@
 // first snapshot) and then pushes a snapshot a few times a second. One snapshot is built and encoded per
 // push, whatever the number of clients; a client whose socket still holds more than `maxBufferedBytes`
 // is skipped for that push (counted), so a slow phone never grows the server's memory.
-// Binds 127.0.0.1 by default; on any other address every request needs the token.
+// Binds 127.0.0.1 by default; on any other address every request needs the token. On any address a
+// request naming the server by a foreign Host (DNS rebinding) or coming from another site's page
+// (Origin) is refused with 403 (auth.ts), counted by reason and logged at most once a second.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
+import type { Logger } from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { DashboardSource } from "../telemetry/snapshot.js";
 import type { DashboardMessage } from "../telemetry/snapshot-types.js";
 import { defaultAssetsDir, PLACEHOLDER, readAsset } from "./assets.js";
-import { isLoopback, newToken, requestToken, tokenMatches } from "./auth.js";
+import { allowedHosts, isLoopback, newToken, refusal, refusalText, requestToken, tokenMatches } from "./auth.js";
 import { PROMETHEUS_CONTENT_TYPE, prometheusText } from "./prometheus.js";
+import { RefusalLog, type RefusalReason } from "./refusal-log.js";
 
 export interface DashboardOptions {
   /** Default 8080; 0 picks a free port. */
@@ -27,6 +31,8 @@ export interface DashboardOptions {
   readonly hz?: number;
   /** Skip a push to a client whose socket buffers more than this (default 1 MiB). */
   readonly maxBufferedBytes?: number;
+  /** Where refused requests are logged (rate-limited); without it they are only counted. */
+  readonly logger?: Logger;
 }
 
 export interface DashboardHandle {
@@ -34,7 +40,15 @@ export interface DashboardHandle {
   readonly url: string;
   readonly port: number;
   readonly token: string | undefined;
-  readonly stats: { readonly clients: number; readonly sent: number; readonly skipped: number; readonly badRequests: number };
+  readonly stats: {
+    readonly clients: number;
+    readonly sent: number;
+    readonly skipped: number;
+    /** Every request refused (foreign Host or Origin, no token, an upgrade off /ws). */
+    readonly badRequests: number;
+    /** Refusals by reason (also on /metrics). */
+    readonly refused: Readonly<Record<RefusalReason, number>>;
+  };
   close(): Promise<void>;
 }
 
@@ -45,9 +59,31 @@ export async function startDashboard(source: DashboardSource, opts: DashboardOpt
   const hz = opts.hz ?? 4;
   if (!(hz > 0 && hz <= 60)) throw new RangeError(`dashboard push rate must be in (0, 60] Hz, got ${hz}`);
   const maxBuffered = opts.maxBufferedBytes ?? 1 << 20;
-  const stats = { clients: 0, sent: 0, skipped: 0, badRequests: 0 };
+  const refusals = new RefusalLog(opts.logger);
+  const stats = { clients: 0, sent: 0, skipped: 0, badRequests: 0, refused: refusals.counts };
+  // Known once listening (port 0 picks one); no request is read before.
+  let hosts: ReadonlySet<string> = new Set<string>();
 
   const authorized = (req: IncomingMessage): boolean => token === undefined || tokenMatches(token, requestToken(req));
+
+  /** The refusal of a request, counted and logged; undefined when it may go on to its handler. */
+  function refuse(req: IncomingMessage, kind: "an HTTP request" | "a WebSocket upgrade"): { status: 401 | 403; text: string } | undefined {
+    const r = refusal(req, hosts);
+    const path = new URL(req.url ?? "/", "http://dashboard").pathname;
+    const peer = req.socket.remoteAddress;
+    if (r !== undefined) {
+      stats.badRequests++;
+      const text = refusalText(r, req, hosts);
+      refusals.refused(r, { peer, host: req.headers.host, origin: req.headers.origin, path }, `dashboard: refused ${kind} from ${peer}: ${text.slice(5).trim()}`);
+      return { status: 403, text };
+    }
+    if (!authorized(req)) {
+      stats.badRequests++;
+      refusals.refused("token", { peer, path }, `dashboard: refused ${kind} from ${peer} without the dashboard's token`);
+      return { status: 401, text: "401: this dashboard needs its token: add ?token=<token> (printed by `reflex run`) or send Authorization: Bearer <token>\n" };
+    }
+    return undefined;
+  }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -58,10 +94,10 @@ export async function startDashboard(source: DashboardSource, opts: DashboardOpt
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!authorized(req)) {
-      stats.badRequests++;
-      res.setHeader("WWW-Authenticate", 'Bearer realm="reflex dashboard"');
-      return send(res, 401, "text/plain; charset=utf-8", "401: this dashboard needs its token: add ?token=<token> (printed by `reflex run`) or send Authorization: Bearer <token>\n");
+    const refused = refuse(req, "an HTTP request");
+    if (refused) {
+      if (refused.status === 401) res.setHeader("WWW-Authenticate", 'Bearer realm="reflex dashboard"');
+      return send(res, refused.status, "text/plain; charset=utf-8", refused.text);
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.setHeader("Allow", "GET, HEAD");
@@ -92,10 +128,16 @@ export async function startDashboard(source: DashboardSource, opts: DashboardOpt
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   server.on("upgrade", (req, socket, head) => {
     socket.on("error", () => socket.destroy());
+    const refused = refuse(req, "a WebSocket upgrade");
+    if (refused) {
+      const reason = refused.status === 403 ? "Forbidden" : "Unauthorized";
+      socket.end(`HTTP/1.1 ${refused.status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(refused.text)}\r\n\r\n${refused.text}`);
+      return;
+    }
     const path = new URL(req.url ?? "/", "http://dashboard").pathname;
-    if (path !== "/ws" || !authorized(req)) {
+    if (path !== "/ws") {
       stats.badRequests++;
-      socket.end(path !== "/ws" ? "HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n" : "HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n");
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => onClient(ws));
@@ -145,6 +187,7 @@ export async function startDashboard(source: DashboardSource, opts: DashboardOpt
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 8080, host, () => {
+      hosts = allowedHosts(host, (server.address() as AddressInfo).port);
       server.off("error", reject);
       resolve();
     });
@@ -162,6 +205,7 @@ export async function startDashboard(source: DashboardSource, opts: DashboardOpt
     close(): Promise<void> {
       closed ??= (async () => {
         clearInterval(timer);
+        refusals.flush();
         for (const ws of clients) ws.terminate();
         clients.clear();
         stats.clients = 0;

@@ -4,6 +4,18 @@
 
 import * as ort from "onnxruntime-node";
 
+/**
+ * ONNX Runtime's Linux build starts Microsoft's telemetry client with its first session unless
+ * ORT_DISABLE_TELEMETRY is set: every run then left ~/.cache/Microsoft/DeveloperTools/.onnxruntime/
+ * (a device id and an onnxruntime.db) in the home folder and mat-debug-<pid>.log and .ses in the temp
+ * dir. It reads the variable when the first session opens, so setting it here, when this module loads,
+ * covers every session in the process (calibration's too). A user who sets it (to 0) keeps their value.
+ */
+export function keepOnnxRuntimeQuiet(): void {
+  process.env.ORT_DISABLE_TELEMETRY ??= "1";
+}
+keepOnnxRuntimeQuiet();
+
 export interface SessionOptions {
   /** Execution providers in order of preference, e.g. ["cuda", "cpu"]. Default ["cpu"]. */
   readonly providers?: readonly string[];

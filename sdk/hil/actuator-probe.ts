@@ -5,6 +5,7 @@ import type { reflex } from "../messages/index.js";
 import type { Graph, GraphEdge } from "../graph/model.js";
 import type { Msg } from "../core/message.js";
 import { nsToMs } from "../core/clock.js";
+import { portKey } from "../graph/ids.js";
 
 export interface CommandRecord {
   /** Delivery time, ms from the start of the run. */
@@ -61,7 +62,7 @@ export function findActuator(graph: Graph, named: string | undefined): Actuator 
     if (!robot) return "the graph has no sim-robot: name the actuator's action input with `actuator: <node>/<port>`";
     input = `${robot.id}/actions`;
   }
-  const edge = graph.edges.find((e) => `${e.to.node}/${e.to.port}` === input);
+  const edge = graph.edges.find((e) => portKey(e.to) === input);
   if (!edge) return `nothing is wired to the actuator input ${input}`;
   const producer = graph.nodes.get(edge.from.node)!;
   const watchdog = producer.type === "watchdog" ? producer.id : undefined;

@@ -12,6 +12,7 @@ import { ConfigSource, type YamlPath } from "../config/source.js";
 import { didYouMean } from "../core/suggest.js";
 import { FaultSchemas, ScenarioSchema, type Fault, type FaultKind, type Scenario } from "./scenario-schema.js";
 import { getIn, isRecord, optionalField } from "../config/plain-values.js";
+import { plainDocument, withoutNonFinite } from "../config/plain-document.js";
 
 export interface LoadedScenario extends Omit<Scenario, "faults"> {
   readonly file: string;
@@ -26,7 +27,8 @@ export interface ScenarioLoadResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
+// strictNumbers: NaN and Infinity fail `number` and `integer` (the document check reports them first).
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, strictNumbers: true, verbose: true });
 const validateScenario = ajv.compile(ScenarioSchema);
 const faultValidators = new Map<FaultKind, ValidateFunction>(
   Object.entries(FaultSchemas).map(([k, s]) => [k as FaultKind, ajv.compile(s as TSchema)]),
@@ -51,12 +53,14 @@ export function loadScenarioText(file: string, text: string): ScenarioLoadResult
     diagnostics.push(source.diagnostic([], `YAML syntax error: ${e.message.split(" at line")[0]}`, { where: source.at(e.pos[0]), expected: "valid YAML" }));
   }
   if (diagnostics.length > 0) return { diagnostics };
-  const raw: unknown = source.doc.toJS();
+  const plain = plainDocument(source, diagnostics);
+  if (!plain) return { diagnostics };
+  const raw = plain.value;
   if (!isRecord(raw)) {
     return { diagnostics: [source.diagnostic([], "a scenario must be a map", { expected: "name, graph, duration_s, budgets ..." })] };
   }
   const valueAt = (path: YamlPath): unknown => getIn(raw, path);
-  if (!validateScenario(raw)) diagnostics.push(...ajvDiagnostics(validateScenario.errors ?? [], source, [], valueAt));
+  if (!validateScenario(raw)) diagnostics.push(...withoutNonFinite(ajvDiagnostics(validateScenario.errors ?? [], source, [], valueAt), plain));
 
   const faults: Fault[] = [];
   const rawFaults = Array.isArray(raw.faults) ? raw.faults : [];
@@ -74,7 +78,7 @@ export function loadScenarioText(file: string, text: string): ScenarioLoadResult
       return;
     }
     const validate = faultValidators.get(kinds[0]!)!;
-    if (!validate(f)) diagnostics.push(...ajvDiagnostics(validate.errors ?? [], source, ["faults", i], valueAt));
+    if (!validate(f)) diagnostics.push(...withoutNonFinite(ajvDiagnostics(validate.errors ?? [], source, ["faults", i], valueAt), plain));
     else faults.push(f as Fault);
   });
 

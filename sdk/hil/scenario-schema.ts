@@ -2,6 +2,7 @@
 // for the TypeScript types and the validator. Semantic checks (nodes and edges that must exist in the
 // graph, faults that need several processes) are in scenario-load.ts.
 import { Type, type Static } from "@sinclair/typebox";
+import { DurationMs, DurationS, Seed } from "../core/number-limits.js";
 
 const NodeRef = Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_-]*$", description: "a node id of the graph" });
 const TopicRef = Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_-]*/[A-Za-z_][A-Za-z0-9_-]*$", description: "an output: <node>/<port>" });
@@ -9,9 +10,9 @@ const EdgeRef = Type.String({
   pattern: "^[A-Za-z_][A-Za-z0-9_-]*/[A-Za-z_][A-Za-z0-9_-]*( -> [A-Za-z_][A-Za-z0-9_-]*/[A-Za-z_][A-Za-z0-9_-]*)?$",
   description: "an edge \"<node>/<port> -> <node>/<port>\", or an output <node>/<port> (all its edges)",
 });
-const Ms = (description: string) => Type.Number({ exclusiveMinimum: 0, description });
+const Ms = (description: string) => DurationMs({ description });
 const Window = {
-  at_s: Type.Optional(Type.Number({ minimum: 0, description: "when the fault starts, s of clock time from the start (default 0)" })),
+  at_s: Type.Optional(DurationS({ minimum: 0, description: "when the fault starts, s of clock time from the start (default 0)" })),
   for_ms: Type.Optional(Ms("how long it lasts, ms (default: to the end of the run)")),
 };
 
@@ -37,7 +38,7 @@ export const InsertSchema = Type.Object(
 // One schema per fault kind, chosen by the key the fault has (a union would report every branch's errors).
 export const FaultSchemas = {
   kill: Type.Object(
-    { kill: Type.String({ description: "a process of a multi-process graph: SIGKILL its worker" }), at_s: Type.Number({ minimum: 0 }) },
+    { kill: Type.String({ description: "a process of a multi-process graph: SIGKILL its worker" }), at_s: DurationS({ minimum: 0 }) },
     { additionalProperties: false },
   ),
   stop: Type.Object({ stop: NodeRef, ...Window }, { additionalProperties: false, description: "a sensor's outputs go silent" }),
@@ -47,7 +48,7 @@ export const FaultSchemas = {
     {
       corrupt: EdgeRef,
       fraction: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: "share of messages corrupted" }),
-      seed: Type.Optional(Type.Integer({ minimum: 0 })),
+      seed: Type.Optional(Seed({ description: "seed of the corrupted bytes" })),
       layer: Type.Optional(
         Type.Union([Type.Literal("link"), Type.Literal("message")], {
           description: "link: the sender of a cross-process link flips bytes of the wire frames (default for such edges); message: a fault node re-encodes and flips the body",
@@ -118,7 +119,7 @@ export const ScenarioSchema = Type.Object(
           sim: Type.Optional(
             Type.Object(
               {
-                seed: Type.Integer({ minimum: 0, description: "first episode's seed (episodes use seed, seed+1, ...)" }),
+                seed: Seed({ description: "first episode's seed (episodes use seed, seed+1, ...)" }),
                 episodes: Type.Optional(Type.Integer({ minimum: 1, description: "episodes to play, then stop" })),
               },
               { additionalProperties: false },
@@ -132,7 +133,7 @@ export const ScenarioSchema = Type.Object(
           ),
           topics: Type.Optional(Type.Array(TopicRef, { minItems: 1, uniqueItems: true, description: "with mcap: the recorded topics to play (default: every one the graph has an output for)" })),
           rate: Type.Optional(Type.Number({ minimum: 0, description: "with mcap: 1 = recorded timing (default), 2 = twice as fast, 0 = back to back" })),
-          start_s: Type.Optional(Type.Number({ minimum: 0, description: "with mcap: skip this much of the recording's start" })),
+          start_s: Type.Optional(DurationS({ minimum: 0, description: "with mcap: skip this much of the recording's start" })),
         },
         { additionalProperties: false },
       ),

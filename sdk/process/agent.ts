@@ -1,6 +1,9 @@
 // `reflex agent`: runs on a second board and forks the workers a launcher on the main board places
 // there. It listens on one tcp endpoint, CurveZMQ only, and accepts only launchers whose public keys it
-// trusts (ZAP; a refused key is counted and logged). Each launcher connection is a session: its
+// trusts (ZAP; a refused key is counted and logged). A peer without CurveZMQ (plain ZeroMQ) or with the
+// wrong server key fails the handshake: counted and logged too. Every refusal log is rate-limited (one
+// line per kind per second, with how many attempts it stands for): a peer retrying in a loop cannot
+// flood the log. Each launcher connection is a session: its
 // workers are forked here (the same worker entry, sdk/cli/worker-entry.ts, as on one board, same fork IPC protocol),
 // their messages (heartbeats, ready, metrics, stopped) relayed to the launcher, the launcher's relayed
 // to them, and kills and exits passed along. A launcher that goes silent (crashed, network gone) for
@@ -21,6 +24,7 @@ import { AGENT_PROTOCOL, parseFrame, type FromAgent, type ToAgent } from "./agen
 import type { FromWorker, ToWorker } from "./protocol.js";
 import { workerScript } from "./worker-script.js";
 import { receiveFrames } from "../transport/receive-loop.js";
+import { RateLimitedLog } from "../transport/rate-limited-log.js";
 
 export interface AgentOptions {
   /** tcp://<address>:<port> to listen on. */
@@ -37,6 +41,8 @@ export interface AgentOptions {
   readonly sessionTimeoutMs?: number;
   /** How long a worker of an ended session may take to stop before SIGKILL. Default 3000 ms. */
   readonly stopTimeoutMs?: number;
+  /** At most one refusal log line per kind per this interval. Default 1000 ms. */
+  readonly logIntervalMs?: number;
 }
 
 interface Session {
@@ -51,8 +57,12 @@ interface Session {
 }
 
 export class Agent {
-  /** Launchers refused for their key; sessions started. */
-  readonly counters = { refused: 0, sessions: 0, spawned: 0, badFrames: 0 };
+  /**
+   * Launchers refused for their key (refused), connections without CurveZMQ (plain) or whose handshake
+   * failed otherwise, e.g. the wrong server key (badHandshakes); sessions started.
+   */
+  readonly counters = { refused: 0, plain: 0, badHandshakes: 0, sessions: 0, spawned: 0, badFrames: 0 };
+  private readonly log: RateLimitedLog;
   private readonly socket: zmq.Router;
   private readonly sessions = new Map<string, Session>();
   private zap: ZapRegistration | undefined;
@@ -66,6 +76,7 @@ export class Agent {
     checkEndpoint(opts.listen, { curve: true, allowNonLoopback: true });
     if (!opts.listen.startsWith("tcp://")) throw new Error(`--listen ${opts.listen}: the agent listens on tcp://<address>:<port>`);
     this.boundEndpoint = opts.listen;
+    this.log = new RateLimitedLog(opts.logger, opts.logIntervalMs);
     this.socket = new zmq.Router({ mandatory: true, sendTimeout: 0, sendHighWaterMark: 1000, receiveHighWaterMark: 1000, linger: 200, ...TCP_HEARTBEAT });
   }
 
@@ -78,7 +89,7 @@ export class Agent {
       allowed: new Set(this.opts.trusted),
       onRefused: (info, why) => {
         this.counters.refused++;
-        this.opts.logger.warn({ peer: info.address, clientKey: info.clientKey, reason: why }, `refused a launcher from ${info.address}: CurveZMQ key ${info.clientKey || "(none)"} is not trusted (${why}); add its .key file with --trust to accept it`);
+        this.log.warn("untrusted-key", { peer: info.address, clientKey: info.clientKey, reason: why }, `refused a launcher from ${info.address}: CurveZMQ key ${info.clientKey || "(none)"} is not trusted (${why}); add its .key file with --trust to accept it`);
       },
       onAccepted: (info) => this.opts.logger.info({ peer: info.address, clientKey: info.clientKey }, "launcher authenticated"),
     });
@@ -87,6 +98,7 @@ export class Agent {
     this.socket.curvePublicKey = this.opts.keys.publicKey;
     this.socket.zapDomain = this.zap.domain;
     this.socket.zapEnforceDomain = true;
+    this.watchHandshakes();
     try {
       await this.socket.bind(this.opts.listen);
     } catch (err) {
@@ -113,6 +125,26 @@ export class Agent {
     this.socket.close();
     await this.loop;
     await this.zap?.release();
+    this.log.flush();
+  }
+
+  /** Peers that fail the CurveZMQ handshake never reach ZAP: libzmq only says so on the socket's events. */
+  private watchHandshakes(): void {
+    const events = this.socket.events;
+    // The address libzmq reports is the listening endpoint (not the peer's): that is what is logged.
+    events.on("handshake:error:protocol", (e) => {
+      if (e.error.code === "ERR_ZMTP_MECHANISM_MISMATCH") {
+        this.counters.plain++;
+        this.log.warn("plain", { endpoint: e.address, err: e.error.code }, `refused a connection on ${e.address} without CurveZMQ (plain ZeroMQ): only a launcher with CurveZMQ keys may connect (its config's processes.<name>.keys, with this board's .key in keys.trusted)`);
+        return;
+      }
+      this.counters.badHandshakes++;
+      this.log.warn("handshake", { endpoint: e.address, err: e.error.code }, `refused a connection on ${e.address}: CurveZMQ handshake failed (${e.error.code}): is this board's public key (printed at start) the one in the launcher's keys.trusted?`);
+    });
+    events.on("handshake:error:other", (e) => {
+      this.counters.badHandshakes++;
+      this.log.warn("handshake", { endpoint: e.address, err: e.error.message }, `refused a connection on ${e.address}: CurveZMQ handshake failed (${e.error.message})`);
+    });
   }
 
   private serve(): Promise<void> {
@@ -121,7 +153,7 @@ export class Agent {
       const m = parseFrame<ToAgent>(frame);
       if (!id || !m) {
         this.counters.badFrames++;
-        this.opts.logger.warn({ frames: frames.length }, "dropped a frame that is not an agent message");
+        this.log.warn("bad-frame", { frames: frames.length }, "dropped a frame that is not an agent message");
         return;
       }
       this.handle(id, m);
@@ -145,7 +177,7 @@ export class Agent {
     switch (m.t) {
       case "hello":
         if (m.protocol !== AGENT_PROTOCOL) {
-          this.opts.logger.warn({ protocol: m.protocol }, `launcher speaks agent protocol ${m.protocol}, this agent ${AGENT_PROTOCOL}: run the same Reflex version on both boards`);
+          this.log.warn("protocol", { protocol: m.protocol }, `launcher speaks agent protocol ${m.protocol}, this agent ${AGENT_PROTOCOL}: run the same Reflex version on both boards`);
         }
         this.reply(s, { t: "welcome", protocol: AGENT_PROTOCOL, host: hostname(), pid: process.pid });
         break;

@@ -1,13 +1,13 @@
 // A graph placed in more than one process (run through run-graph.ts): plan, supervise the workers for
 // the run's duration (or until its signal aborts), stop them producers-first, and merge one summary
 // that covers every process. Processes on other boards are started through their `reflex agent`.
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import type { Graph } from "../graph/model.js";
 import type { RunSummary } from "../telemetry/summary.js";
 import { formatSummary } from "../telemetry/summary.js";
-import { makeRunDir } from "../transport/index.js";
 import { planRun, type PlanOptions, type RunPlan } from "./plan.js";
 import { endOfRun } from "./run-end.js";
+import { openRunDir } from "./run-dir.js";
 import { AgentClient } from "./remote-child.js";
 import { freePorts, readRemoteKeys, remoteHostOf } from "./remote-hosts.js";
 import { readKeyPair } from "../transport/index.js";
@@ -61,11 +61,11 @@ export function isMultiProcess(graph: Graph): boolean {
 }
 
 export async function runMultiProcess(graph: Graph, opts: MultiRunOptions): Promise<MultiRunResult> {
-  const runDir = await makeRunDir();
+  const runDir = await openRunDir();
   const agents = new Map<string, AgentClient>();
   try {
     const keys = await readRemoteKeys(graph.processes);
-    const plan = planRun(graph, runDir, {
+    const plan = planRun(graph, runDir.path, {
       keys,
       localPorts: keys.size > 0 ? await freePorts(graph.edges.length) : [],
       ...(opts.linkFaults ? { linkFaults: opts.linkFaults } : {}),
@@ -101,7 +101,7 @@ export async function runMultiProcess(graph: Graph, opts: MultiRunOptions): Prom
     return { failed: sup.failed, summary: mergeSummaries(graph.name, plan, sup) };
   } finally {
     await Promise.all([...agents.values()].map((a) => a.close()));
-    await rm(runDir, { recursive: true, force: true });
+    await runDir.remove();
   }
 }
 

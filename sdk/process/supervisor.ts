@@ -10,6 +10,7 @@ import type { ProcessPlan, RunPlan } from "./plan.js";
 import type { WorkerChild } from "./remote-child.js";
 import { RealClock } from "../core/clock.js";
 import { workerScript } from "./worker-script.js";
+import { RUN_DIR_ENV } from "./run-dir.js";
 
 export interface SupervisorOptions {
   readonly configFile: string;
@@ -165,7 +166,8 @@ export class Supervisor {
         : fork(file, [], {
             execArgv,
             // REFLEX_RESTART: a restarted worker's recorders write new files (nothing recorded is overwritten).
-            env: { ...process.env, ...w.plan.env, REFLEX_PROCESS: w.plan.name, ...this.incarnationEnv(w) },
+            // The run dir: a worker outliving a killed launcher removes it (see run-dir.ts).
+            env: { ...process.env, ...w.plan.env, REFLEX_PROCESS: w.plan.name, [RUN_DIR_ENV]: this.plan.runDir, ...this.incarnationEnv(w) },
             stdio: ["ignore", "inherit", "inherit", "ipc"],
             serialization: "json",
           });

@@ -20,6 +20,7 @@ import { LinkSender, readKeyPair, type CurveKeyPair, type FrameCorruptionOptions
 import type { LinkCorruption, LinkPlan } from "./plan.js";
 import { InboundLink } from "./inbound-link.js";
 import type { FromWorker, ToWorker, WorkerReport, WorkerSetup } from "./protocol.js";
+import { leaveRunDir, RUN_DIR_ENV } from "./run-dir.js";
 
 /** How long a worker waits for its upstream senders to welcome its receivers. */
 const CONNECT_TIMEOUT_MS = 20_000;
@@ -32,8 +33,12 @@ const METRICS_EVERY_MS = 1000;
 export type WorkerRegistries = Readonly<Record<NonNullable<WorkerSetup["registry"]>, () => NodeRegistry | Promise<NodeRegistry>>>;
 
 function send(m: FromWorker): void {
-  if (process.connected) process.send!(m);
+  // A launcher that just died can still read as connected: the write then fails (EPIPE), and without a
+  // callback that error is emitted on the process (a stack trace). Its disconnect handler stops us.
+  if (process.connected) process.send!(m, undefined, {}, ignoreSendError);
 }
+
+const ignoreSendError = (): void => undefined;
 
 /** A worker process's whole life: called once by its entry point. */
 export async function runWorker(registries: WorkerRegistries): Promise<void> {
@@ -55,11 +60,19 @@ export async function runWorker(registries: WorkerRegistries): Promise<void> {
     send({ t: "failed", error: err instanceof Error ? err.message : String(err) });
     clearInterval(heartbeat);
     process.exitCode = 1;
-    process.disconnect?.();
+    hangUp();
     return;
   }
   clearInterval(heartbeat);
-  process.disconnect?.();
+  hangUp();
+}
+
+/**
+ * Closes the IPC channel if the launcher has not: disconnect() on a closed channel emits an "error"
+ * (ERR_IPC_DISCONNECTED) that nothing listens to, a stack trace after a launcher that went away.
+ */
+function hangUp(): void {
+  if (process.connected) process.disconnect?.();
 }
 
 /** What the launcher has said so far; listened to from the worker's first moment on (see listenToLauncher). */
@@ -192,6 +205,8 @@ async function runPlanned(setup: WorkerSetup, log: Logger, registries: WorkerReg
     const m: FromWorker = { t: "stopped", report: final };
     process.send!(m, undefined, {}, () => resolve());
   });
+  // No launcher to remove the run dir (it was killed): the last worker out does (see run-dir.ts).
+  if (!process.connected) await leaveRunDir(process.env[RUN_DIR_ENV], plan.sends.map((l) => l.endpoint));
 }
 
 /**

@@ -1,6 +1,7 @@
-// Recent events for the dashboard (deadline misses, drops, restarts, errors, stale inputs), bounded: the
-// newest `capacity` are kept, older ones fall off. Events are made once per window interval from counter
-// growth, never per message, so a graph missing its deadline at 1 kHz makes one event per interval.
+// Recent events for the dashboard (deadline misses, drops, restarts, errors, stale inputs, a watchdog's
+// holds and resumes), bounded: the newest `capacity` are kept, older ones fall off. Events are made once
+// per window interval from counter growth, never per message, so a graph missing its deadline at 1 kHz
+// makes one event per interval.
 import type { EventSnap } from "./snapshot-types.js";
 
 /** An event stamped with the clock (ns); `atMs` of the snapshot is relative to the run's start. */

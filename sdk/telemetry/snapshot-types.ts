@@ -91,10 +91,11 @@ export interface ProcessSnap {
   readonly lastDeath?: string;
 }
 
-/** A recent event (deadline miss, drop burst, worker restart, node error), newest last. */
+/** A recent event (deadline miss, drop burst, worker restart, node error, a watchdog's hold), newest last. */
 export interface EventSnap {
   readonly atMs: number;
-  readonly kind: "deadline-miss" | "drop" | "restart" | "error" | "stale";
+  /** "hold" was added after v1: an older page shows it as an unknown kind, so v stays 1. */
+  readonly kind: "deadline-miss" | "drop" | "restart" | "error" | "stale" | "hold";
   readonly where: string;
   readonly detail: string;
 }

@@ -1,7 +1,8 @@
 // The dashboard's view of one runtime's MetricsRegistry: every node, edge and path over a sliding
 // window (default the last 10 s in 250 ms intervals). A timer on the runtime clock calls tick() once per
 // interval; tick samples the all-time histograms and counters (latency-window.ts), so the hot path pays
-// nothing for the window. tick also turns counter growth into events (misses, drops, errors, stale).
+// nothing for the window. tick also turns counter growth into events (misses, drops, errors, stale)
+// and a watchdog's hold episodes into hold events.
 import type { Graph } from "../graph/model.js";
 import { portKey } from "../graph/ids.js";
 import { type Cancel, type Clock, msToNs, nsToMs } from "../core/clock.js";
@@ -21,6 +22,9 @@ export interface WindowOptions {
 export const DEFAULT_INTERVAL_MS = 250;
 export const DEFAULT_WINDOW_S = 10;
 
+/** A duration for an event's text: "40 ms", "2300 ms". */
+const fmtMs = (ns: number): string => `${Math.round(nsToMs(ns))} ms`;
+
 /** One runtime's figures over the window: what a worker sends the launcher, and what a snapshot holds. */
 export interface LiveParts {
   /** Clock time of the last tick, and of the runtime's start (ns). */
@@ -39,6 +43,9 @@ interface NodeTrack {
   readonly processing: LatencyWindow;
   readonly out: CounterWindow;
   readonly errors: CounterWindow;
+  /** The `hold_episodes` and `holding` gauges at the last tick (a watchdog's; see holdEvents). */
+  holdEpisodes: number;
+  holding: boolean;
 }
 
 interface EdgeTrack {
@@ -113,6 +120,7 @@ export class TelemetryWindow {
       t.errors.sample(t.stats.errors);
       const e = t.errors.lastDelta;
       if (e > 0) this.event(nowNs, "error", t.stats.id, `${e} error${e === 1 ? "" : "s"} (${t.stats.errors} since start): see the log`);
+      this.holdEvents(nowNs, t);
     }
     for (const t of this.edgeTracks.values()) {
       const s = t.stats;
@@ -123,11 +131,18 @@ export class TelemetryWindow {
       const m = t.misses.lastDelta;
       if (m > 0) {
         const deadline = t.deadlineMs !== undefined ? ` (deadline ${t.deadlineMs} ms)` : "";
-        this.event(nowNs, "deadline-miss", s.id, `${m} deadline miss${m === 1 ? "" : "es"}${deadline}; newest input delivered ${nsToMs(s.lastAgeNs).toFixed(2)} ms old`);
+        const silentNs = this.silentNs(s, nowNs);
+        // A miss with nothing delivered (a cross-process edge's watch counts one per deadline without
+        // input) is a silent producer: the age of the last message it once sent says nothing.
+        const silent = t.delivered.lastDelta === 0 || (t.deadlineMs !== undefined && silentNs > msToNs(t.deadlineMs));
+        const why = silent
+          ? `no input for ${fmtMs(silentNs)}${s.delivered === 0 ? " (none since start)" : ""}: its producer is silent or gone`
+          : `newest input delivered ${nsToMs(s.lastAgeNs).toFixed(2)} ms old`;
+        this.event(nowNs, "deadline-miss", s.id, `${m} deadline miss${m === 1 ? "" : "es"}${deadline}; ${why}`);
       }
       const l = t.loss.lastDelta;
       if (l > 0) this.event(nowNs, "drop", s.id, `${l} message${l === 1 ? "" : "s"} dropped (queue ${s.droppedQueue}, gap ${s.droppedGap} since start)`);
-      if (s.stale && !t.wasStale) this.event(nowNs, "stale", s.id, "input stale: its producer is gone or silent past the deadline");
+      if (s.stale && !t.wasStale) this.event(nowNs, "stale", s.id, `input stale: its producer is gone or silent past the deadline (no input for ${fmtMs(this.silentNs(s, nowNs))})`);
       t.wasStale = s.stale;
     }
     for (const id of this.fullPathIds) this.pathTracks.get(id)?.latency.sample();
@@ -205,6 +220,39 @@ export class TelemetryWindow {
     return Math.max(0, this.times.newest - from) / 1e9;
   }
 
+  /** How long an edge has gone without a delivery (since the run started when it never had one). */
+  private silentNs(s: EdgeStats, nowNs: number): number {
+    return Math.max(0, nowNs - (s.delivered > 0 ? s.lastDeliveredNs : this.registry.startedNs));
+  }
+
+  /**
+   * A watchdog (nodes/safety/watchdog.ts) reports its holds as gauges, `hold_episodes` and `holding`
+   * among them: telemetry cannot import node types, so any node with these gauges gets hold events, one
+   * when an episode begins (the robot is held at zero velocity) and one when it resumes.
+   */
+  private holdEvents(nowNs: number, t: NodeTrack): void {
+    const g = t.stats.gauges;
+    const episodes = g.get("hold_episodes");
+    if (episodes === undefined) return;
+    const began = episodes - t.holdEpisodes;
+    const holding = g.get("holding") === 1;
+    const wasHolding = t.holding;
+    t.holdEpisodes = episodes;
+    t.holding = holding;
+    const holdNs = g.get("last_hold_ns");
+    const resumeNs = g.get("last_resume_ns");
+    const held = holdNs !== undefined && resumeNs !== undefined && resumeNs > holdNs ? fmtMs(resumeNs - holdNs) : undefined;
+    if (began > 0) {
+      const deadline = this.graph?.nodes.get(t.stats.id)?.params["deadline_ms"];
+      const stale = typeof deadline === "number" ? `the newest action is older than its ${deadline} ms deadline` : "the newest action is stale";
+      const what = began === 1 ? `hold episode ${episodes}` : `${began} hold episodes, ${episodes} since start`;
+      const after = holding ? "" : `; resumed${held !== undefined ? ` after ${held}` : ""}`;
+      this.event(nowNs, "hold", t.stats.id, `holding at zero velocity: ${stale} (${what})${after}`);
+    } else if (wasHolding && !holding) {
+      this.event(nowNs, "hold", t.stats.id, `resumed: fresh actions again${held !== undefined ? ` after ${held} on hold` : ""}`);
+    }
+  }
+
   private event(atNs: number, kind: RawEvent["kind"], where: string, detail: string): void {
     this.events.push({ atNs, kind, where, detail });
   }
@@ -228,10 +276,12 @@ export class TelemetryWindow {
     if (this.nodeTracks.size !== reg.nodes.size) {
       for (const s of reg.nodes.values()) {
         if (this.nodeTracks.has(s.id)) continue;
-        const t: NodeTrack = { stats: s, processing: new LatencyWindow(s.processing, n), out: new CounterWindow(n), errors: new CounterWindow(n) };
+        const t: NodeTrack = { stats: s, processing: new LatencyWindow(s.processing, n), out: new CounterWindow(n), errors: new CounterWindow(n), holdEpisodes: 0, holding: false };
         if (prime) {
           t.processing.prime();
           t.errors.sample(s.errors);
+          t.holdEpisodes = s.gauges.get("hold_episodes") ?? 0;
+          t.holding = s.gauges.get("holding") === 1;
         }
         this.nodeTracks.set(s.id, t);
       }

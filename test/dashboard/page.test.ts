@@ -68,6 +68,33 @@ const ASSETS = new URL("../../dist/dashboard/", import.meta.url).pathname;
     assert.equal(await ev.getByTestId("event-where").textContent(), "cam/out -> r1/in");
   });
 
+  it("shows a watchdog's hold as an event, and throttle drops (by design) without the warning color that losses get", async () => {
+    await page.goto(server.url);
+    await page.getByTestId("conn-status").filter({ hasText: "live" }).waitFor();
+    const withDrops = (kind: { queue: number; throttle: number }): ReturnType<typeof chainSnapshot> => {
+      at += 250;
+      const snap = chainSnapshot(ids, at);
+      const drops = kind.queue + kind.throttle;
+      return {
+        ...snap,
+        edges: snap.edges.map((e, i) => (i === 1 ? { ...e, drops, dropsInWindow: drops, dropsByKind: { ...kind, gap: 0 } } : e)),
+        events: [{ atMs: at, kind: "hold", where: "r2", detail: "holding at zero velocity: the newest action is older than its 150 ms deadline (hold episode 1)" }],
+      };
+    };
+    server.send({ t: "snapshot", snapshot: withDrops({ queue: 0, throttle: 40 }) });
+    await page.getByTestId("drops-total").filter({ hasText: "40" }).waitFor();
+    assert.equal(await page.getByTestId("drops-total").evaluate((el) => el.classList.contains("warn")), false, "throttle drops are no warning");
+    assert.equal(await page.getByTestId("edge-issue-drops").first().evaluate((el) => el.classList.contains("warn")), false);
+    assert.equal(await textOf(page, "edge-issue-drops"), "40 (40 throttle)");
+    const ev = page.getByTestId("event-item").first();
+    assert.equal(await ev.getAttribute("data-kind"), "hold");
+    assert.equal(await ev.locator(".kind").evaluate((el) => [el.textContent, el.classList.contains("k-hold")]).then(String), "hold,true");
+    server.send({ t: "snapshot", snapshot: withDrops({ queue: 3, throttle: 40 }) });
+    await page.getByTestId("drops-total").filter({ hasText: "43" }).waitFor();
+    assert.equal(await page.getByTestId("drops-total").evaluate((el) => el.classList.contains("warn")), true, "a queue drop is a loss: warning");
+    assert.equal(await page.getByTestId("edge-issue-drops").first().evaluate((el) => el.classList.contains("warn")), true);
+  });
+
   it("reuses its DOM rows from one snapshot to the next", async () => {
     await page.goto(server.url);
     await page.getByTestId("conn-status").filter({ hasText: "live" }).waitFor();

@@ -1,14 +1,16 @@
 // A process on "another board": a real `reflex agent` child process listening on 127.0.0.1 plays the
 // second board, with real tcp + CurveZMQ between it and the launcher and between the workers. The
 // remote worker runs, is SIGKILLed and restarted by its policy while the main board's input from it
-// goes stale; a launcher with a key the agent does not trust is refused and the refusal logged;
-// `reflex validate` reports an unreachable agent. No timing assertions: each step waits for its event.
+// goes stale; a launcher with a key the agent does not trust is refused and the refusal logged; a
+// plain (non-CURVE) ZeroMQ client retrying in a loop is refused and logged once per second, not once
+// per attempt; `reflex validate` reports an unreachable agent. No timing assertions: each step waits for its event.
 import { strict as assert } from "node:assert";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as zmq from "zeromq";
 import { builtinRegistry } from "../../nodes/index.js";
 import { loadConfigFile } from "../../sdk/config/load.js";
 import { connectAgents } from "../../sdk/process/launcher.js";
@@ -153,6 +155,40 @@ nodes:
     const client = new AgentClient({ endpoint: `tcp://127.0.0.1:${port}`, serverKey: board2.publicKey, keys: intruder, configText: "" });
     await assert.rejects(client.connect(1500), /refused this board's key .*--trust/);
     await until(() => agentLog.includes(`CurveZMQ key ${intruder.publicKey} is not trusted`), () => `the refusal in the agent's log:\n${agentLog}`);
+  });
+
+  it("logs a plain (non-CURVE) ZeroMQ client's attempts once per second, with how many the line stands for", async () => {
+    const lines = (): { count: number; msg: string }[] =>
+      agentLog
+        .split("\n")
+        .flatMap((l) => {
+          try {
+            return l.startsWith("{") ? [JSON.parse(l) as { count: number; msg: string }] : [];
+          } catch {
+            return []; // a line still being written
+          }
+        })
+        .filter((l) => /without CurveZMQ \(plain ZeroMQ\)/.test(l.msg));
+    const before = lines().length;
+    // Real DEALERs without CurveZMQ, a new one every 40 ms for 2.5 s (~60 attempts): libzmq does not
+    // reconnect a socket whose handshake failed, so a peer that keeps trying opens new connections.
+    const t0 = Date.now();
+    let attempts = 0;
+    while (Date.now() - t0 < 2500) {
+      const plain = new zmq.Dealer({ linger: 0 });
+      plain.connect(`tcp://127.0.0.1:${port}`);
+      attempts++;
+      await new Promise((r) => setTimeout(r, 40));
+      plain.close();
+    }
+    await until(() => lines().slice(before).length > 0, () => `a line about the plain clients in the agent's log:\n${agentLog}`);
+    const seconds = (Date.now() - t0) / 1000;
+    const mine = lines().slice(before);
+    assert.match(mine[0]!.msg, new RegExp(`^refused a connection on tcp://127\\.0\\.0\\.1:${port} without CurveZMQ \\(plain ZeroMQ\\): only a launcher with CurveZMQ keys may connect`));
+    assert.ok(mine.length <= Math.ceil(seconds) + 1, `${mine.length} lines in ${seconds.toFixed(1)} s: one per second at most\n${agentLog}`);
+    // The lines stand for many attempts (their counts), not one each.
+    const counted = mine.reduce((a, l) => a + l.count, 0);
+    assert.ok(counted > mine.length, `${counted} attempts in ${mine.length} lines (${attempts} clients connected)`);
   });
 
   it("`reflex validate` reports an unreachable agent, and a remote host without keys", async () => {

@@ -8,7 +8,7 @@ import type { Document } from "yaml";
 import type { Diagnostic } from "../../config/diagnostic.js";
 import { didYouMean } from "../../core/suggest.js";
 import type { Ports } from "../../core/node.js";
-import { edgeId } from "../../graph/ids.js";
+import { edgeId, portKey } from "../../graph/ids.js";
 import type { Graph, GraphEdge } from "../../graph/model.js";
 import type { NodeRegistry } from "../../graph/registry.js";
 import type { LinkCorruption } from "../../process/plan.js";
@@ -100,7 +100,7 @@ export function findNode(d: Draft, id: string, at: (string | number)[]): { found
 export function findEdges(d: Draft, ref: string, at: (string | number)[]): { edges: GraphEdge[]; diagnostics: Diagnostic[] } {
   const [from, to] = ref.split(" -> ") as [string, string | undefined];
   const g = d.graph;
-  const edges = g.edges.filter((e) => `${e.from.node}/${e.from.port}` === from && (to === undefined || `${e.to.node}/${e.to.port}` === to));
+  const edges = g.edges.filter((e) => portKey(e.from) === from && (to === undefined || portKey(e.to) === to));
   if (edges.length > 0) return { edges, diagnostics: [] };
   const all = g.edges.map(edgeId);
   return { edges, diagnostics: [scenarioDiagnostic(d, at, `no edge of the graph matches "${ref}"`, { expected: `an edge: ${all.join(", ")}`, ...opt("suggestion", didYouMean(ref, all)) })] };
@@ -125,7 +125,7 @@ export function insertOnEdge(d: Draft, e: GraphEdge, id: string, type: string, p
   if (d.graph.nodes.has(id) || doc.hasIn(["nodes", id])) return refused(scenarioDiagnostic(d, at, `node id "${id}" is already taken`, { suggestion: "pick another id" }));
   const consumer = doc.getIn(["nodes", e.to.node, "inputs", e.to.port]) as unknown;
   const spec = typeof consumer === "string" ? { from: consumer } : (asJs(consumer) as Record<string, unknown>);
-  const inSpec: Record<string, unknown> = { from: `${e.from.node}/${e.from.port}` };
+  const inSpec: Record<string, unknown> = { from: portKey(e.from) };
   for (const k of ["qos", "queue", "drop"]) if (spec[k] !== undefined) inSpec[k] = spec[k];
   const entry: Record<string, unknown> = {
     type,

@@ -12,6 +12,7 @@ import type { MessageName } from "../../messages/index.js";
 import type { Graph, GraphNode } from "../../graph/model.js";
 import type { LoadedScenario } from "../scenario-load.js";
 import { asJs, opt, report, scenarioDiagnostic, type Draft, type Transform } from "./draft.js";
+import { portKey } from "../../graph/ids.js";
 
 export type { McapInputs } from "./draft.js";
 
@@ -76,12 +77,12 @@ export function replaySensors(inputs: LoadedScenario["inputs"]): Transform {
     const doc = d.doc;
     const rewired = new Set<string>();
     const edges = g.edges.map((e) => {
-      const port = played.get(`${e.from.node}/${e.from.port}`);
+      const port = played.get(portKey(e.from));
       if (port === undefined) return e;
       const spec = asJs(doc.getIn(["nodes", e.to.node, "inputs", e.to.port]));
       const js = typeof spec === "string" ? { from: spec } : (spec as Record<string, unknown>);
       doc.setIn(["nodes", e.to.node, "inputs", e.to.port], doc.createNode({ ...js, from: `${id}/${port}` }));
-      rewired.add(`${e.to.node}/${e.to.port}`);
+      rewired.add(portKey(e.to));
       return { ...e, from: { node: id, port } };
     });
     // A sensor or source whose consumers all read the recording now is what the recording replaces.
@@ -89,7 +90,7 @@ export function replaySensors(inputs: LoadedScenario["inputs"]): Transform {
     for (const n of g.nodes.values()) {
       if (n.def.kind !== "sensor" && n.def.kind !== "source") continue;
       const out = g.edges.filter((e) => e.from.node === n.id);
-      if (out.length > 0 && out.every((e) => rewired.has(`${e.to.node}/${e.to.port}`))) removed.push(n.id);
+      if (out.length > 0 && out.every((e) => rewired.has(portKey(e.to)))) removed.push(n.id);
     }
     for (const r of removed) doc.deleteIn(["nodes", r]);
     // In a multi-process graph the replay runs where the first node it replaces ran.
