@@ -19,7 +19,7 @@ import { parse as parseYaml } from "yaml";
 
 import { CALIBRATION_METHODS, type CalibrationMethod } from "../quant/calibrator.js";
 import { cacheFromCalibration, DEFAULT_TRT_VERSION, formatAmaxJson, formatCalibrationCache } from "../quant/calibration-cache.js";
-import { CalibrationInputError, openInputSource } from "../quant/calibration-inputs.js";
+import { CalibrationInputError, openInputSource, type DeclaredShapes } from "../quant/calibration-inputs.js";
 import { calibrateModel, modelGraph } from "../quant/calibrate-model.js";
 import { insertQdq } from "../quant/onnx-qdq.js";
 import { readNumber } from "./number-options.js";
@@ -27,6 +27,21 @@ import { readNumber } from "./number-options.js";
 interface Stage {
   readonly name: string;
   readonly file: string;
+  /** The input shapes as model.yaml declares them (a model folder with a manifest), named in shape errors. */
+  readonly declared?: DeclaredShapes;
+}
+
+type ManifestStage = { file?: unknown; inputs?: unknown } | null;
+
+function declaredShapes(manifest: string, name: string, s: ManifestStage): DeclaredShapes {
+  const shapes = new Map<string, readonly (number | string)[]>();
+  if (Array.isArray(s?.inputs)) {
+    for (const i of s.inputs as unknown[]) {
+      const { name: n, shape } = (i ?? {}) as { name?: unknown; shape?: unknown };
+      if (typeof n === "string" && Array.isArray(shape)) shapes.set(n, shape.map((d) => (typeof d === "number" ? d : String(d))));
+    }
+  }
+  return { where: `${manifest} stages.${name}.inputs`, shapes };
 }
 
 class UsageError extends Error {}
@@ -40,11 +55,11 @@ function resolveStages(model: string, only: string | undefined): Stage[] {
   } else {
     const manifest = join(model, "model.yaml");
     if (existsSync(manifest)) {
-      const doc = parseYaml(readFileSync(manifest, "utf8")) as { stages?: Record<string, { file?: unknown } | null> } | null;
+      const doc = parseYaml(readFileSync(manifest, "utf8")) as { stages?: Record<string, ManifestStage> } | null;
       const entries = Object.entries(doc?.stages ?? {});
       stages = entries
         .filter(([, s]) => typeof s?.file === "string" && (s.file as string).endsWith(".onnx"))
-        .map(([name, s]) => ({ name, file: join(model, (s as { file: string }).file) }));
+        .map(([name, s]) => ({ name, file: join(model, (s as { file: string }).file), declared: declaredShapes(manifest, name, s) }));
       if (stages.length === 0) throw new UsageError(`${manifest}: no stage with an .onnx file under stages:`);
     } else {
       stages = readdirSync(model)
@@ -123,14 +138,19 @@ async function calibrate(opts: CalibrateOptions): Promise<void> {
   if (opts.qdq !== undefined) mkdirSync(many ? opts.qdq : dirname(opts.qdq), { recursive: true });
 
   for (const stage of stages) {
-    const graph = modelGraph(stage.file);
+    let graph: ReturnType<typeof modelGraph>;
+    try {
+      graph = modelGraph(stage.file);
+    } catch (err) {
+      throw new UsageError(`stage ${stage.name}: ${stage.file} is not a readable ONNX model (${(err as Error).message}); export it again`);
+    }
     const nonFloat = graph.inputs.filter((i) => i.elemType !== 1);
     if (nonFloat.length > 0 && opts.data.startsWith("random")) {
       throw new UsageError(`stage ${stage.name}: input ${nonFloat.map((i) => `"${i.name}"`).join(", ")} is not float32; random data covers float inputs only, record real ones into --data <folder>`);
     }
     const stageData = join(opts.data, stage.name);
     const data = existsSync(stageData) && statSync(stageData).isDirectory() ? stageData : opts.data;
-    const source = openInputSource(data, graph.inputs, dims);
+    const source = openInputSource(data, graph.inputs, dims, stage.declared ?? { where: stage.file });
     process.stderr.write(`calibrating ${stage.name} (${stage.file}) with ${method} on ${source.description}\n`);
     const { results, skipped } = await calibrateModel({
       modelPath: stage.file,

@@ -14,6 +14,7 @@ import { formatScenario, formatTotals } from "../hil/report-table.js";
 import { runScenario, type ScenarioResult } from "../hil/run-scenario.js";
 import { loadScenarioFile, type LoadedScenario } from "../hil/scenario-load.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit.js";
+import { outputOf, reportOutputProblems } from "./output-paths.js";
 import { parseLogLevel } from "./log-level-option.js";
 
 interface HilRunOptions {
@@ -62,6 +63,9 @@ export async function hilRun(files: readonly string[], opts: HilRunOptions): Pro
     }
     names.add(s.name);
   }
+  // The reports are written once every scenario has run: a path that cannot take them must fail now.
+  const outputs = [outputOf("--junit", opts.junit), outputOf("--html", opts.html), outputOf("--json", opts.json), outputOf("--out", opts.out, "folder")];
+  if (reportOutputProblems(outputs)) bad = true;
   if (bad) return EXIT_USAGE;
 
   const outDir = opts.out ?? (await mkdtemp(join(tmpdir(), "reflex-hil-")));

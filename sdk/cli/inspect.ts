@@ -7,6 +7,7 @@ import { RecordingError } from "../mcap/reader.js";
 import { recoverRecording } from "../mcap/recover.js";
 import { scanRecording, type ScanReport } from "../mcap/scan.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./exit.js";
+import { outputPathProblem } from "./output-paths.js";
 
 interface InspectOptions {
   recover?: string;
@@ -28,6 +29,11 @@ export function register(program: Command): void {
 async function inspect(file: string, opts: InspectOptions): Promise<number> {
   let report: ScanReport;
   let recovered: { file: string; messages: number } | undefined;
+  const outProblem = opts.recover === undefined ? undefined : outputPathProblem({ option: "--recover", path: opts.recover, kind: "file" });
+  if (outProblem) {
+    process.stderr.write(`${outProblem}\n`);
+    return EXIT_USAGE;
+  }
   try {
     if (opts.recover) {
       const r = await recoverRecording(file, opts.recover);

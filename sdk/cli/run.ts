@@ -9,8 +9,9 @@ import { NodeInitError } from "../runtime/executor.js";
 import { formatSummary, type RunSummary } from "../telemetry/summary.js";
 import { formatMultiSummary, isMultiProcess } from "../process/launcher.js";
 import { runGraph } from "../process/run-graph.js";
-import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from "./exit.js";
+import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from "./exit.js";
 import { collect, loadOrExit } from "./load.js";
+import { outputOf, reportOutputProblems } from "./output-paths.js";
 import { attachRecorder } from "../../nodes/record/attach.js";
 import { StatusLine } from "./status-line.js";
 import { parseLogLevel } from "./log-level-option.js";
@@ -49,6 +50,8 @@ export function register(program: Command): void {
 }
 
 async function run(config: string, opts: RunOptions): Promise<number> {
+  // Checked before the config is even loaded: the report of a long run is written only at its end.
+  if (reportOutputProblems([outputOf("--report", opts.report), outputOf("--record", opts.record)])) return EXIT_USAGE;
   const loaded = await loadOrExit(config, opts.set);
   const { result } = loaded;
   const graph = withRecorder(loaded.graph, opts);

@@ -78,7 +78,7 @@ export function readSummarySync(file: string): RecordingSummary {
       return buf.subarray(0, got);
     };
     const magic = read(0, 8);
-    if (!isMagic(magic)) throw new RecordingError(`"${file}" is not an MCAP file (it does not start with the MCAP magic)`);
+    if (!isMagic(magic)) throw notMcap(file, magic);
     const tail = size >= 8 + FOOTER_AND_MAGIC ? read(size - FOOTER_AND_MAGIC, FOOTER_AND_MAGIC) : new Uint8Array(0);
     const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
     if (tail.byteLength < FOOTER_AND_MAGIC || !isMagic(tail.subarray(FOOTER_AND_MAGIC - 8)) || view.getUint8(0) !== 0x02) {
@@ -212,7 +212,30 @@ export function decodeBody(m: Pick<RecordedMessage, "type" | "data">): unknown {
   return codecOf(m.type).decode(m.data);
 }
 
-function isMagic(b: Uint8Array): boolean {
-  // 0x89 "MCAP0" \r \n
-  return b.byteLength >= 8 && b[0] === 0x89 && b[1] === 0x4d && b[2] === 0x43 && b[3] === 0x41 && b[4] === 0x50 && b[5] === 0x30 && b[6] === 0x0d && b[7] === 0x0a;
+const MAGIC = [0x89, 0x4d, 0x43, 0x41, 0x50, 0x30, 0x0d, 0x0a]; // 0x89 "MCAP0" \r \n
+
+/** Whether `b` starts with the MCAP magic. */
+export function isMagic(b: Uint8Array): boolean {
+  return b.byteLength >= MAGIC.length && MAGIC.every((v, i) => b[i] === v);
+}
+
+// Files people pass by mistake, by their first bytes: naming one tells the user which file they picked.
+const KNOWN_STARTS: readonly [string, readonly number[]][] = [
+  ["a PNG image", [0x89, 0x50, 0x4e, 0x47]],
+  ["a JPEG image", [0xff, 0xd8, 0xff]],
+  ["a gzip file", [0x1f, 0x8b]],
+  ["a zip file", [0x50, 0x4b, 0x03, 0x04]],
+  ["a NumPy .npy file", [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]],
+];
+
+/** The error for a file that does not start with the MCAP magic: what it starts with, and what MCAP does. */
+export function notMcap(file: string, head: Uint8Array): RecordingError {
+  const hex = (b: ArrayLike<number>): string => Array.from(b, (v) => v.toString(16).padStart(2, "0")).join(" ");
+  const first = head.subarray(0, MAGIC.length);
+  const known = KNOWN_STARTS.find(([, sig]) => first.byteLength >= sig.length && sig.every((v, i) => first[i] === v))?.[0];
+  const found =
+    first.byteLength === 0
+      ? "it is empty"
+      : `it starts with ${hex(first)}${known ? ` (${known})` : ""}, not the MCAP magic ${hex(MAGIC)}`;
+  return new RecordingError(`"${file}" is not an MCAP file: ${found}; give a recording written by \`reflex run --record\` or a record node`);
 }

@@ -1,7 +1,10 @@
 // Rebuilds a complete, indexed MCAP file from everything intact in another one (typically a recording
 // cut short by a crash: no summary, no footer, maybe half a chunk at the end).
-import { open } from "node:fs/promises";
+import { realpathSync } from "node:fs";
+import { open, rm, type FileHandle } from "node:fs/promises";
+import { resolve } from "node:path";
 import { McapWriter, type McapTypes } from "@mcap/core";
+import { RecordingError } from "./reader.js";
 import { scanRecording, type ScanReport } from "./scan.js";
 
 export interface RecoverResult {
@@ -11,12 +14,27 @@ export interface RecoverResult {
   readonly messages: number;
 }
 
+function samePath(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
 export async function recoverRecording(file: string, out: string): Promise<RecoverResult> {
-  const fh = await open(out, "w");
+  // Opening `out` truncates it: were it the damaged file, the recording would be gone before it is read.
+  if (samePath(file, out)) throw new RecordingError(`--recover ${out}: that is the file being recovered; write the copy to another path`);
+  // `out` is opened at the first byte to write, so a file that holds nothing to recover leaves no output.
+  const target: { fh?: FileHandle } = {};
   let position = 0n;
   const writer = new McapWriter({
     writable: {
       write: async (buf: Uint8Array) => {
+        const fh = (target.fh ??= await open(out, "w"));
         let off = 0;
         while (off < buf.byteLength) off += (await fh.write(buf, off, buf.byteLength - off)).bytesWritten;
         position += BigInt(buf.byteLength);
@@ -34,6 +52,7 @@ export async function recoverRecording(file: string, out: string): Promise<Recov
     started = true;
     await writer.start({ profile, library: "reflex inspect --recover" });
   };
+  let finished = false;
   try {
     let profile = "";
     const report = await scanRecording(file, {
@@ -60,11 +79,17 @@ export async function recoverRecording(file: string, out: string): Promise<Recov
         messages++;
       },
     });
-    await start(profile);
+    if (!started) {
+      const why = report.damage ? `no header record follows the magic (reading stopped at byte ${report.damage.offset}: ${report.damage.reason})` : "no header record follows the magic";
+      throw new RecordingError(`"${file}" has no intact MCAP record to recover: ${why}; no file was written`);
+    }
     await writer.end();
-    await fh.datasync();
+    await target.fh?.datasync();
+    finished = true;
     return { report, out, messages };
   } finally {
-    await fh.close();
+    await target.fh?.close();
+    // Half a copy is worse than none: it would look like a recovered file.
+    if (target.fh && !finished) await rm(out, { force: true });
   }
 }

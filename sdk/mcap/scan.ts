@@ -3,7 +3,7 @@
 // where and why reading stopped if not. The basis of `reflex inspect` and of recovery.
 import { readFileSync } from "node:fs";
 import { McapStreamReader, type McapTypes } from "@mcap/core";
-import { RecordingError } from "./reader.js";
+import { isMagic, notMcap, RecordingError } from "./reader.js";
 
 export interface ScannedTopic {
   readonly channelId: number;
@@ -56,6 +56,8 @@ export async function scanRecording(file: string, visit: ScanVisitor = {}): Prom
     const code = (err as NodeJS.ErrnoException).code;
     throw new RecordingError(`cannot open recording "${file}": ${code === "ENOENT" ? "no such file" : (err as Error).message}`);
   }
+  // Without the magic nothing after it means anything: a PNG would otherwise read as a recording damaged at byte 0.
+  if (!isMagic(bytes)) throw notMcap(file, bytes);
   const report: ScanReport = {
     file,
     bytes: bytes.byteLength,
@@ -95,8 +97,6 @@ export async function scanRecording(file: string, visit: ScanVisitor = {}): Prom
       if (reader.done()) {
         report.complete = true;
         report.intactBytes = bytes.byteLength;
-      } else if (report.intactBytes === 0 && bytes.byteLength - reader.bytesRemaining() === 0) {
-        throw new RecordingError(`"${file}" is not an MCAP file (it does not start with the MCAP magic)`);
       } else {
         const left = reader.bytesRemaining();
         // A SIGKILL can land exactly between two records: nothing is torn, but the file is still cut short.

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import * as ort from "onnxruntime-node";
 
 import { Calibrator, type CalibrationMethod, type TensorCalibration } from "./calibrator.js";
-import type { InputSource } from "./calibration-inputs.js";
+import { CalibrationInputError, type InputBatch, type InputSource } from "./calibration-inputs.js";
 import { activationCandidates, readOnnxGraph, withExtraOutputs, type OnnxGraphSummary } from "./onnx-graph.js";
 
 export interface CalibrateModelOptions {
@@ -35,7 +35,10 @@ export async function calibrateModel(opts: CalibrateModelOptions): Promise<Calib
   const candidates = activationCandidates(graph);
   if (opts.tensors !== undefined) {
     const unknown = opts.tensors.filter((t) => !candidates.includes(t));
-    if (unknown.length > 0) throw new Error(`${opts.modelPath}: no activation named ${unknown.map((u) => `"${u}"`).join(", ")}`);
+    if (unknown.length > 0) {
+      const some = candidates.slice(0, 8).join(", ");
+      throw new CalibrationInputError(`--tensors: ${opts.modelPath} has no activation named ${unknown.map((u) => `"${u}"`).join(", ")} (some it has: ${some}${candidates.length > 8 ? ", ..." : ""})`);
+    }
   }
   const wanted = opts.tensors ?? candidates;
   const existing = new Set(graph.outputs.map((o) => o.name));
@@ -50,7 +53,9 @@ export async function calibrateModel(opts: CalibrateModelOptions): Promise<Calib
       for (const [name, t] of Object.entries(batch)) {
         feeds[name] = t.data instanceof BigInt64Array ? new ort.Tensor("int64", t.data, t.shape) : new ort.Tensor("float32", t.data, t.shape);
       }
-      const out = await session.run(feeds, wanted as string[]);
+      const out = await session.run(feeds, wanted as string[]).catch((err: unknown) => {
+        throw refused(opts.modelPath, opts.source, b, batch, graph, err);
+      });
       const activations: Record<string, Float32Array> = {};
       for (const name of wanted) {
         const t = out[name];
@@ -67,4 +72,20 @@ export async function calibrateModel(opts: CalibrateModelOptions): Promise<Calib
   }
   const results = await calibrator.compute({ method: opts.method, ...(opts.percentile !== undefined ? { percentile: opts.percentile } : {}) });
   return { results, skipped: [...skipped] };
+}
+
+/**
+ * ONNX Runtime's refusal of one sample (a shape it cannot broadcast, an index out of a Gather's range) as a
+ * user error: the sample, the files it came from with their shapes, and the shapes the model declares.
+ */
+function refused(modelPath: string, source: InputSource, index: number, batch: InputBatch, graph: OnnxGraphSummary, err: unknown): CalibrationInputError {
+  const said = (err instanceof Error ? err.message : String(err)).split("\n")[0]!.trim();
+  const fed = Object.entries(batch)
+    .map(([name, t]) => `${source.files?.get(name) ?? name} [${t.shape.join(", ")}]`)
+    .join(", ");
+  const declared = graph.inputs.map((i) => `${i.name} [${(i.shape ?? ["?"]).join(", ")}]`).join(", ");
+  const what = source.files ? `sample ${index} of` : `random batch ${index}:`;
+  return new CalibrationInputError(
+    `${modelPath}: ONNX Runtime refused ${what} ${fed}: ${said}; the model declares ${declared}: check the shapes, and that index inputs stay within the sizes they index`,
+  );
 }
