@@ -24,7 +24,7 @@ import { AGENT_PROTOCOL, parseFrame, type FromAgent, type ToAgent } from "./agen
 import type { FromWorker, ToWorker } from "./protocol.js";
 import { workerScript } from "./worker-script.js";
 import { receiveFrames } from "../transport/receive-loop.js";
-import { RateLimitedLog } from "../transport/rate-limited-log.js";
+import { RateLimitedLog } from "../core/rate-limited-log.js";
 
 export interface AgentOptions {
   /** tcp://<address>:<port> to listen on. */

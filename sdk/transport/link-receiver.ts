@@ -21,7 +21,7 @@ import { checkEndpoint } from "./endpoint.js";
 import { maxFrameBytesOf } from "./frame-limits.js";
 import { TCP_HEARTBEAT, type LinkCommonOptions } from "./link-options.js";
 import { Mailbox, type LinkQos } from "./mailbox.js";
-import { RateLimitedLog } from "./rate-limited-log.js";
+import { RateLimitedLog } from "../core/rate-limited-log.js";
 import { MAX_PLAUSIBLE_GAP, SEQ_JUMP, SEQ_RESET, SeqTracker } from "./seq-tracker.js";
 import { receiveFrames } from "./receive-loop.js";
 

@@ -13,7 +13,7 @@ import { checkEndpoint } from "./endpoint.js";
 import { FrameCorrupter, type FrameCorruptionOptions } from "./frame-corruption.js";
 import { CONTROL_FRAME_LIMIT } from "./frame-limits.js";
 import { TCP_HEARTBEAT, type LinkCommonOptions } from "./link-options.js";
-import { RateLimitedLog } from "./rate-limited-log.js";
+import { RateLimitedLog } from "../core/rate-limited-log.js";
 import { registerZapPolicy, type ZapRegistration } from "./zap-handler.js";
 import { receiveFrames } from "./receive-loop.js";
 

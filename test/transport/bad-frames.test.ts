@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { reflex } from "../../sdk/messages/index.js";
-import { RateLimitedLog } from "../../sdk/transport/rate-limited-log.js";
+import { RateLimitedLog } from "../../sdk/core/rate-limited-log.js";
 import { badFrameTotal, encodeFrames } from "../../sdk/transport/index.js";
 import { captureLogger, LinkScope, tickMsg, until } from "./link-fixture.js";
 
