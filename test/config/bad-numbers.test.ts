@@ -1,18 +1,13 @@
 // No number in a config means "off" by accident: infinity, NaN and values past what a timer can hold are
 // errors at their line (or against --set), one per value, for graph configs and HIL scenarios alike.
 import { strict as assert } from "node:assert";
-import { builtinRegistry } from "../../nodes/index.js";
 import { formatDiagnostics, type Diagnostic } from "../../sdk/config/diagnostic.js";
 import { loadConfigText } from "../../sdk/config/load.js";
+import { configProblems, registry } from "./config-problems.js";
 import { MAX_SEED, MAX_TIMER_MS } from "../../sdk/core/number-limits.js";
 import { loadScenarioText } from "../../sdk/hil/scenario-load.js";
 
-const registry = builtinRegistry();
-const problems = (text: string, sets: string[] = []): Diagnostic[] => {
-  const r = loadConfigText("t.yaml", text, { registry, sets });
-  assert.equal(r.graph, undefined, "a config with problems must not produce a graph");
-  return r.diagnostics;
-};
+const problems = configProblems;
 const at = (ds: Diagnostic[], path: string): Diagnostic[] => ds.filter((d) => d.path === path);
 
 // Line numbers below are 1-based and refer to this text.

@@ -1,21 +1,11 @@
 // Each kind of config problem is rejected before anything starts, with file:line:col, the YAML path,
 // what was expected and, where a near name exists, a suggestion.
 import { strict as assert } from "node:assert";
-import { builtinRegistry } from "../../nodes/index.js";
 import { formatDiagnostics, type Diagnostic } from "../../sdk/config/diagnostic.js";
 import { loadConfigText } from "../../sdk/config/load.js";
+import { configProblems, only, registry } from "./config-problems.js";
 
-const registry = builtinRegistry();
-const check = (text: string, sets: string[] = []): Diagnostic[] => {
-  const r = loadConfigText("test.yaml", text, { registry, sets });
-  assert.equal(r.graph, undefined, "a config with problems must not produce a graph");
-  assert.ok(r.diagnostics.length > 0);
-  return r.diagnostics;
-};
-const only = (ds: Diagnostic[]): Diagnostic => {
-  assert.equal(ds.length, 1, formatDiagnostics(ds));
-  return ds[0]!;
-};
+const check = (text: string, sets: string[] = []): Diagnostic[] => configProblems(text, sets, "test.yaml");
 
 // A valid base the cases below break one thing in. Line numbers are 1-based.
 const base = `name: t

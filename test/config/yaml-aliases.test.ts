@@ -2,22 +2,12 @@
 // ReferenceError: an alias to no anchor, an alias inside its own anchor, an alias bomb ("billion
 // laughs"), in configs, HIL scenarios and --set; and a --set the loader cannot read or write says why.
 import { strict as assert } from "node:assert";
-import { builtinRegistry } from "../../nodes/index.js";
-import { formatDiagnostics, type Diagnostic } from "../../sdk/config/diagnostic.js";
+import { formatDiagnostics } from "../../sdk/config/diagnostic.js";
 import { loadConfigText } from "../../sdk/config/load.js";
+import { configProblems, only, registry } from "./config-problems.js";
 import { loadScenarioText } from "../../sdk/hil/scenario-load.js";
 
-const registry = builtinRegistry();
-const problems = (text: string, sets: string[] = []): Diagnostic[] => {
-  const r = loadConfigText("t.yaml", text, { registry, sets });
-  assert.equal(r.graph, undefined, "a config with problems must not produce a graph");
-  assert.ok(r.diagnostics.length > 0);
-  return r.diagnostics;
-};
-const only = (ds: Diagnostic[]): Diagnostic => {
-  assert.equal(ds.length, 1, formatDiagnostics(ds));
-  return ds[0]!;
-};
+const problems = configProblems;
 
 // A node with no inputs, so that the only problems are the ones a case makes.
 const timer = "name: t\nnodes:\n  tick:\n    type: timer\n    params: { rate_hz: 30 }\n";
